@@ -9,6 +9,6 @@ package dev.ferry.spi.flow;
 @FunctionalInterface
 public interface FlowListener {
 
-    /** {@code flow} has just moved from {@code previous} to {@code flow.state()}. */
+    /** {@code flow} has just moved from {@code previous} (null for a new flow) to {@code flow.state()}. */
     void stateChanged(DataFlow flow, FlowState previous);
 }
