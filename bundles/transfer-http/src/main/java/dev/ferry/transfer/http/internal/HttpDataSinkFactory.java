@@ -1,0 +1,56 @@
+package dev.ferry.transfer.http.internal;
+
+import dev.ferry.spi.DataFlowStartMessage;
+import dev.ferry.spi.StreamResult;
+import dev.ferry.spi.pipeline.DataSink;
+import dev.ferry.spi.pipeline.DataSinkFactory;
+import dev.ferry.transfer.http.HttpDataAddress;
+import java.util.Set;
+
+/**
+ * Makes HttpData sinks: {@code POST} (default) or {@code PUT}. The public no-arg constructor serves
+ * {@link java.util.ServiceLoader} with {@link HttpSettings#DEFAULTS}. Thread-safe.
+ */
+public final class HttpDataSinkFactory implements DataSinkFactory {
+
+    static final Set<String> METHODS = Set.of("POST", "PUT");
+
+    private final HttpConnector connector;
+
+    public HttpDataSinkFactory() {
+        this(HttpSettings.DEFAULTS);
+    }
+
+    public HttpDataSinkFactory(HttpSettings settings) {
+        this.connector = new HttpConnector(settings);
+    }
+
+    @Override
+    public String supportedType() {
+        return HttpDataAddress.TYPE;
+    }
+
+    @Override
+    public StreamResult<Void> validateRequest(DataFlowStartMessage message) {
+        return endpoint(message).map(endpoint -> null);
+    }
+
+    @Override
+    public DataSink createSink(DataFlowStartMessage message) {
+        StreamResult<HttpEndpoint> endpoint = endpoint(message);
+        if (endpoint.failed()) {
+            throw new IllegalArgumentException("destination: " + endpoint.failureMessage());
+        }
+        return new HttpDataSink(endpoint.content(), connector);
+    }
+
+    private static StreamResult<HttpEndpoint> endpoint(DataFlowStartMessage message) {
+        if (message.destination() == null) {
+            return StreamResult.badRequest("destination: an HttpData sink needs a destination address");
+        }
+        if (!HttpDataAddress.TYPE.equals(message.destination().type())) {
+            return StreamResult.badRequest("destination.type: " + message.destination().type() + " is not " + HttpDataAddress.TYPE);
+        }
+        return HttpEndpoint.parse(message.destination(), "POST", METHODS);
+    }
+}

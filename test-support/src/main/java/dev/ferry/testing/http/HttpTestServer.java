@@ -1,0 +1,102 @@
+package dev.ferry.testing.http;
+
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * A real Jetty 12 HTTP server on 127.0.0.1 (a free port) for tests and benchmarks. Endpoints:
+ * <ul>
+ *   <li>{@code GET /bytes/{n}[/name…]}: {@code n} bytes of {@link TestContent} with a Content-Length;
+ *       {@code ?chunked=true} sends them chunked instead; {@code ?type=<media type>} sets Content-Type
+ *       (default {@code application/octet-stream}); honours {@code Range: bytes=a-b} with 206.</li>
+ *   <li>{@code GET /slow/{n}[/name…]}: the same bytes, chunked, trickled 1 KiB at a time with a pause, so
+ *       a client can be cancelled mid-transfer; {@link #abortedResponses()} counts clients that left.</li>
+ *   <li>{@code POST|PUT /sink/…}: reads the body, hashes it (SHA-256) and records it;
+ *       {@code /discard/…} only counts (for throughput runs, where hashing would be the bottleneck).
+ *       Both answer 200 with an empty body.</li>
+ *   <li>{@code ANY /status/{code}[/…]}: drains the request body, then answers {@code code}.</li>
+ *   <li>anything else: 404.</li>
+ * </ul>
+ * Every request is recorded ({@link #requests()}), uploads once their body has been read.
+ * Thread-safe. Close it to stop the server.
+ */
+public final class HttpTestServer implements AutoCloseable {
+
+    private final Server server;
+    private final ServerConnector connector;
+    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final AtomicInteger abortedResponses = new AtomicInteger();
+
+    private HttpTestServer() {
+        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        threads.setName("http-test-server");
+        server = new Server(threads);
+        server.setStopTimeout(1_000);
+        connector = new ServerConnector(server, 1, 1);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        server.setHandler(new TestHandler(requests::add, abortedResponses::incrementAndGet));
+    }
+
+    /** Starts a server on a free loopback port; blocks until it listens. */
+    public static HttpTestServer start() {
+        HttpTestServer testServer = new HttpTestServer();
+        try {
+            testServer.server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start the HTTP test server", e);
+        }
+        return testServer;
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    /** {@link #baseUrl()} plus {@code path} (which starts with {@code /}). */
+    public URI uri(String path) {
+        return URI.create(baseUrl() + path);
+    }
+
+    /** Every request received so far, in arrival order; a live, thread-safe view. */
+    public List<RecordedRequest> requests() {
+        return requests;
+    }
+
+    /** The requests whose path starts with {@code prefix}, in arrival order; a snapshot. */
+    public List<RecordedRequest> requests(String prefix) {
+        return requests.stream().filter(r -> r.path().startsWith(prefix)).toList();
+    }
+
+    /** How many {@code /slow} responses ended because the client went away. */
+    public int abortedResponses() {
+        return abortedResponses.get();
+    }
+
+    /** Forgets recorded requests and counters. */
+    public void reset() {
+        requests.clear();
+        abortedResponses.set(0);
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop the HTTP test server", e);
+        }
+    }
+}

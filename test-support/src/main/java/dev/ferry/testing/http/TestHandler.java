@@ -1,0 +1,169 @@
+package dev.ferry.testing.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+
+/** The endpoints of {@link HttpTestServer}; blocking I/O on Jetty's threads (fine for a test server). */
+final class TestHandler extends Handler.Abstract {
+
+    private static final int SLOW_CHUNK = 1024;
+
+    private final Consumer<RecordedRequest> recorder;
+    private final Runnable onAbortedResponse;
+
+    TestHandler(Consumer<RecordedRequest> recorder, Runnable onAbortedResponse) {
+        super(InvocationType.BLOCKING);
+        this.recorder = recorder;
+        this.onAbortedResponse = onAbortedResponse;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        String path = Request.getPathInContext(request);
+        String[] segments = path.substring(1).split("/");
+        String method = request.getMethod();
+        switch (segments[0]) {
+            case "bytes" -> {
+                record(request, path, 0, null, true);
+                sendBytes(request, response, callback, size(segments), false);
+            }
+            case "slow" -> {
+                record(request, path, 0, null, true);
+                sendBytes(request, response, callback, size(segments), true);
+            }
+            case "sink", "discard" -> {
+                if (!method.equals("POST") && !method.equals("PUT")) {
+                    record(request, path, 0, null, true);
+                    Response.writeError(request, response, callback, 405);
+                } else {
+                    receive(request, response, callback, path, segments[0].equals("sink"));
+                }
+            }
+            case "status" -> {
+                drain(request, path);
+                int status = Integer.parseInt(segments[1]);
+                response.setStatus(status);
+                Content.Sink.write(response, true, "status " + status + "\n", callback);
+            }
+            default -> {
+                record(request, path, 0, null, true);
+                Response.writeError(request, response, callback, 404);
+            }
+        }
+        return true;
+    }
+
+    private void sendBytes(Request request, Response response, Callback callback, long size, boolean slow) {
+        Fields query = Request.extractQueryParameters(request);
+        boolean chunked = slow || "true".equals(query.getValue("chunked"));
+        String type = query.getValue("type");
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, type == null ? "application/octet-stream" : type);
+        response.getHeaders().put(HttpHeader.ACCEPT_RANGES, "bytes");
+        long offset = 0;
+        long length = size;
+        String range = request.getHeaders().get(HttpHeader.RANGE);
+        if (range != null && range.startsWith("bytes=") && !chunked) {
+            String[] bounds = range.substring(6).split("-", -1);
+            offset = Long.parseLong(bounds[0]);
+            long last = bounds[1].isEmpty() ? size - 1 : Math.min(Long.parseLong(bounds[1]), size - 1);
+            length = last - offset + 1;
+            response.setStatus(206);
+            response.getHeaders().put(HttpHeader.CONTENT_RANGE, "bytes " + offset + "-" + last + "/" + size);
+        }
+        if (!chunked) {
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
+        }
+        try (OutputStream out = Content.Sink.asOutputStream(response)) {
+            if (slow) {
+                trickle(out, size);
+            } else if (chunked) {
+                // Flushing every piece keeps Jetty from computing a Content-Length for small bodies.
+                for (long position = 0; position < length; position += SLOW_CHUNK) {
+                    TestContent.write(out, position, Math.min(SLOW_CHUNK, length - position));
+                    out.flush();
+                }
+            } else {
+                TestContent.write(out, offset, length);
+            }
+        } catch (IOException | InterruptedException e) {
+            if (slow) {
+                onAbortedResponse.run();
+            }
+            callback.failed(e);
+            return;
+        }
+        callback.succeeded();
+    }
+
+    private static void trickle(OutputStream out, long size) throws IOException, InterruptedException {
+        for (long position = 0; position < size; position += SLOW_CHUNK) {
+            TestContent.write(out, position, Math.min(SLOW_CHUNK, size - position));
+            out.flush();
+            // The pause is the point of this endpoint: a server that sends slowly.
+            Thread.sleep(5);
+        }
+    }
+
+    private void receive(Request request, Response response, Callback callback, String path, boolean hash) {
+        MessageDigest digest = hash ? TestContent.newSha256() : null;
+        long bytes = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                bytes += n;
+                if (digest != null) {
+                    digest.update(buffer, 0, n);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            record(request, path, bytes, null, false);
+            callback.failed(e);
+            return;
+        }
+        record(request, path, bytes, digest == null ? null : HexFormat.of().formatHex(digest.digest()), true);
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0L);
+        response.write(true, null, callback);
+    }
+
+    private void drain(Request request, String path) throws IOException {
+        long bytes = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                bytes += n;
+            }
+        }
+        record(request, path, bytes, null, true);
+    }
+
+    private void record(Request request, String path, long bytes, String sha256, boolean complete) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (HttpField field : request.getHeaders()) {
+            headers.computeIfAbsent(field.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(field.getValue());
+        }
+        recorder.accept(new RecordedRequest(request.getMethod(), path, request.getHttpURI().getQuery(), headers,
+                bytes, sha256, complete));
+    }
+
+    private static long size(String[] segments) {
+        return segments.length > 1 ? Long.parseLong(segments[1]) : 0;
+    }
+}
