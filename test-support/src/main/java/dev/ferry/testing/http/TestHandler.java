@@ -19,6 +19,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.URIUtil;
 
 /** The endpoints of {@link HttpTestServer}; blocking I/O on Jetty's threads (fine for a test server). */
 final class TestHandler extends Handler.Abstract {
@@ -36,7 +37,7 @@ final class TestHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        String path = Request.getPathInContext(request);
+        String path = URIUtil.decodePath(Request.getPathInContext(request));
         String[] segments = path.substring(1).split("/");
         String method = request.getMethod();
         switch (segments[0]) {
