@@ -1,0 +1,102 @@
+package dev.ferry.transfer.s3.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Reads an object of known size as consecutive chunks fetched in parallel (ranged GETs) and
+ * returned in order. At most {@code parallelism} chunks are in flight plus the one being read, so
+ * memory stays at about {@code chunkSize × (parallelism + 1)} whatever the object size. For one
+ * reader thread; {@link #close()} may come from any thread and stops fetches in progress.
+ */
+final class PrefetchingInputStream extends InputStream {
+
+    /** Reads {@code length} bytes at {@code offset} fully; blocking. */
+    @FunctionalInterface
+    interface ChunkReader {
+        byte[] read(long offset, int length) throws IOException;
+    }
+
+    private final ChunkReader reader;
+    private final long size;
+    private final int chunkSize;
+    private final int parallelism;
+    private final ExecutorService fetchers = Executors.newVirtualThreadPerTaskExecutor();
+    private final Deque<Future<byte[]>> inFlight = new ArrayDeque<>();
+    private long nextOffset;
+    private byte[] current = new byte[0];
+    private int position;
+    private volatile boolean closed;
+
+    PrefetchingInputStream(ChunkReader reader, long size, int chunkSize, int parallelism) {
+        this.reader = reader;
+        this.size = size;
+        this.chunkSize = chunkSize;
+        this.parallelism = parallelism;
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        if (len == 0) {
+            return 0;
+        }
+        if (position == current.length && !advance()) {
+            return -1;
+        }
+        int n = Math.min(len, current.length - position);
+        System.arraycopy(current, position, b, off, n);
+        position += n;
+        return n;
+    }
+
+    private boolean advance() throws IOException {
+        if (closed) {
+            throw new IOException("stream closed");
+        }
+        while (inFlight.size() < parallelism && nextOffset < size) {
+            long offset = nextOffset;
+            int length = (int) Math.min(chunkSize, size - offset);
+            inFlight.add(fetchers.submit(() -> reader.read(offset, length)));
+            nextOffset += length;
+        }
+        Future<byte[]> next = inFlight.poll();
+        if (next == null) {
+            return false;
+        }
+        try {
+            current = next.get();
+            position = 0;
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new InterruptedIOException("interrupted while reading");
+        } catch (ExecutionException e) {
+            close();
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        current = new byte[0];
+        position = 0;
+        // Interrupting the virtual fetch threads ends their blocking socket reads at once.
+        fetchers.shutdownNow();
+        inFlight.clear();
+    }
+}
