@@ -19,7 +19,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *   <li>{@code POST|PUT /sink/…}: reads the body, hashes it (SHA-256) and records it;
  *       {@code /discard/…} only counts (for throughput runs, where hashing would be the bottleneck).
  *       Both answer 200 with an empty body.</li>
- *   <li>{@code ANY /status/{code}[/…]}: drains the request body, then answers {@code code}.</li>
+ *   <li>{@code ANY /status/{code}[/…]}: drains the request body, then answers {@code code};
+ *       {@code ?drain=false} answers at once, leaving the body unread (a server that refuses early).</li>
  *   <li>anything else: 404.</li>
  * </ul>
  * Every request is recorded ({@link #requests()}), uploads once their body has been read.

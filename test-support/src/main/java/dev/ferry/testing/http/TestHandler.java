@@ -58,7 +58,11 @@ final class TestHandler extends Handler.Abstract {
                 }
             }
             case "status" -> {
-                drain(request, path);
+                if ("false".equals(Request.extractQueryParameters(request).getValue("drain"))) {
+                    record(request, path, 0, null, true);
+                } else {
+                    drain(request, path);
+                }
                 int status = Integer.parseInt(segments[1]);
                 response.setStatus(status);
                 Content.Sink.write(response, true, "status " + status + "\n", callback);

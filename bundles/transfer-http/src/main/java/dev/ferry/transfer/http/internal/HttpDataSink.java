@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.net.ProtocolException;
 import java.net.URI;
 import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
@@ -87,7 +88,14 @@ final class HttpDataSink implements DataSink {
             } else {
                 connection.setChunkedStreamingMode(connector.settings().bufferSize());
             }
-            OutputStream out = connection.getOutputStream();
+            OutputStream out;
+            try {
+                out = connection.getOutputStream();
+            } catch (ProtocolException e) {
+                // With header:Expect=100-continue a server refuses before the body; the JDK keeps its status.
+                int status = connection.getResponseCode();
+                return StreamResult.failure(HttpFailures.status(status, null, endpoint.method(), uri));
+            }
             copy.run(in, out);
             // Only a complete copy closes the body: closing sends the last chunk, which commits the upload.
             out.close();
@@ -109,7 +117,13 @@ final class HttpDataSink implements DataSink {
                 return StreamResult.generalError("reading part " + part.name() + " failed after " + copy.bytes()
                         + " bytes: " + e.getMessage());
             }
-            return StreamResult.failure(HttpFailures.io(e, endpoint.method(), uri));
+            Failure failure = HttpFailures.io(e, endpoint.method(), uri);
+            if (copy.bytes() > 0) {
+                // HttpURLConnection cannot read an answer sent before the body was complete.
+                failure = new Failure(failure.reason(), failure.message() + " after " + copy.bytes() + " bytes; the server"
+                        + " may have refused the upload early: check its log, or set header:Expect=100-continue to get its status");
+            }
+            return StreamResult.failure(failure);
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.ferry.spi.Failure;
 import dev.ferry.spi.Failure.Reason;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.HttpRetryException;
 import java.net.HttpURLConnection;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -31,6 +32,10 @@ final class HttpFailures {
     static Failure io(IOException e, String method, URI uri) {
         if (e instanceof HttpStatusException status) {
             return status.failure();
+        }
+        if (e instanceof HttpRetryException retry) {
+            // A streamed body cannot be resent, so a 401 or a redirect ends the upload with this exception.
+            return status(retry.responseCode(), null, method, uri);
         }
         String target = method + " " + Urls.redact(uri);
         String what;

@@ -187,6 +187,32 @@ class HttpDataTransferIT {
     }
 
     @Test
+    void sinkUnauthorizedAndRedirectAnswersFailWithTheirStatus() {
+        StreamResult<Object> unauthorized = transfer(http(origin, "/bytes/70000"), http(destination, "/status/401/x"));
+        StreamResult<Object> redirected = transfer(http(origin, "/bytes/70000"), http(destination, "/status/307/x"));
+
+        assertThat(unauthorized.failure().reason()).isEqualTo(Failure.Reason.NOT_AUTHORIZED);
+        assertThat(unauthorized.failureMessage()).startsWith("HTTP 401").endsWith("from POST " + destination.baseUrl() + "/status/401/x");
+        assertThat(redirected.failureMessage()).startsWith("HTTP 307");
+    }
+
+    @Test
+    void sinkServerThatRefusesBeforeReadingTheBodyGivesItsStatusWithExpectContinue() {
+        StreamResult<Object> result = transfer(http(origin, "/bytes/" + SIZE),
+                http(destination, "/status/413/x", "queryParams", "drain=false", "header:Expect", "100-continue"));
+
+        assertThat(result.failureMessage()).isEqualTo("HTTP 413 from POST " + destination.baseUrl() + "/status/413/x");
+    }
+
+    @Test
+    void sinkServerThatRefusesBeforeReadingTheBodyWithoutExpectContinueGetsAHint() {
+        StreamResult<Object> result = transfer(http(origin, "/bytes/" + SIZE), http(destination, "/status/413/x", "queryParams", "drain=false"));
+
+        assertThat(result.failureMessage()).startsWith("POST " + destination.baseUrl() + "/status/413/x failed: ")
+                .contains("header:Expect=100-continue");
+    }
+
+    @Test
     void refusedConnectionGivesAClearReason() {
         HttpTestServer gone = HttpTestServer.start();
         DataAddress unreachable = http(gone, "/sink/in");
