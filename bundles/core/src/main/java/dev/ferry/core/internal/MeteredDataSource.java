@@ -3,6 +3,7 @@ package dev.ferry.core.internal;
 import dev.ferry.spi.StreamResult;
 import dev.ferry.spi.pipeline.DataSource;
 import dev.ferry.spi.pipeline.Part;
+import java.io.FileInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +55,8 @@ final class MeteredDataSource implements DataSource {
 
         @Override
         public InputStream openStream() throws IOException {
-            return new CountingInputStream(part.openStream());
+            InputStream in = part.openStream();
+            return in instanceof FileInputStream file ? new MeteredFileInputStream(file, progress) : new CountingInputStream(in);
         }
 
         @Override
