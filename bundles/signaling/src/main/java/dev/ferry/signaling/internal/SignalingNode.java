@@ -55,8 +55,8 @@ public final class SignalingNode implements FlowListener, AutoCloseable {
         this.callbacks = new CallbackSender(client, scheduler, clock, settings.callbackFirstDelay(),
                 settings.callbackMaxDelay(), settings.callbackMaxAge());
         ControlPlaneRegistry controlPlanes = new ControlPlaneRegistry();
-        this.listeners = List.of(new EdcCallbacks(callbacks),
-                new DpsCallbacks(callbacks, controlPlanes, settings.dpsControlPlaneUrl()));
+        this.listeners = List.of(new EdcCallbacks(callbacks::send),
+                new DpsCallbacks(callbacks::send, controlPlanes, settings.dpsControlPlaneUrl()));
         this.server = new SignalingServer(settings.host(), settings.port(), settings.basePath(), List.of(
                 new EdcSignalingApi(manager),
                 new DpsSignalingApi(manager, controlPlanes, new ConsumerFlows(), settings.basePath())));

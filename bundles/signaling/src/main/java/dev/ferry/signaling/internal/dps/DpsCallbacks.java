@@ -9,6 +9,7 @@ import dev.ferry.spi.flow.DataFlow;
 import dev.ferry.spi.flow.FlowListener;
 import dev.ferry.spi.flow.FlowState;
 import java.net.URI;
+import java.util.function.Consumer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -26,11 +27,11 @@ public final class DpsCallbacks implements FlowListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(DpsCallbacks.class);
 
-    private final CallbackSender sender;
+    private final Consumer<CallbackSender.Callback> sender;
     private final ControlPlaneRegistry controlPlanes;
     private final Optional<URI> configuredControlPlane;
 
-    public DpsCallbacks(CallbackSender sender, ControlPlaneRegistry controlPlanes, Optional<URI> configuredControlPlane) {
+    public DpsCallbacks(Consumer<CallbackSender.Callback> sender, ControlPlaneRegistry controlPlanes, Optional<URI> configuredControlPlane) {
         this.sender = sender;
         this.controlPlanes = controlPlanes;
         this.configuredControlPlane = configuredControlPlane;
@@ -71,7 +72,7 @@ public final class DpsCallbacks implements FlowListener {
         if (error != null) {
             body.put("error", error);
         }
-        sender.send(new CallbackSender.Callback(flow.id(), "DPS " + action, uri(target.get(), flow.id(), action), Json.write(body)));
+        sender.accept(new CallbackSender.Callback(flow.id(), "DPS " + action, uri(target.get(), flow.id(), action), Json.write(body)));
     }
 
     static URI uri(URI base, String id, String action) {

@@ -8,6 +8,7 @@ import dev.ferry.spi.flow.DataFlow;
 import dev.ferry.spi.flow.FlowListener;
 import dev.ferry.spi.flow.FlowState;
 import java.net.URI;
+import java.util.function.Consumer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
@@ -23,9 +24,9 @@ public final class EdcCallbacks implements FlowListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(EdcCallbacks.class);
 
-    private final CallbackSender sender;
+    private final Consumer<CallbackSender.Callback> sender;
 
-    public EdcCallbacks(CallbackSender sender) {
+    public EdcCallbacks(Consumer<CallbackSender.Callback> sender) {
         this.sender = sender;
     }
 
@@ -43,11 +44,11 @@ public final class EdcCallbacks implements FlowListener {
             return;
         }
         if (flow.state() == FlowState.COMPLETED) {
-            sender.send(new CallbackSender.Callback(flow.id(), "EDC complete", uri(callbackAddress, flow.id(), "complete"), null));
+            sender.accept(new CallbackSender.Callback(flow.id(), "EDC complete", uri(callbackAddress, flow.id(), "complete"), null));
         } else {
             ObjectNode body = Json.object();
             body.put("errorMessage", flow.failureReason() == null ? "the transfer failed" : flow.failureReason());
-            sender.send(new CallbackSender.Callback(flow.id(), "EDC fail", uri(callbackAddress, flow.id(), "fail"), Json.write(body)));
+            sender.accept(new CallbackSender.Callback(flow.id(), "EDC fail", uri(callbackAddress, flow.id(), "fail"), Json.write(body)));
         }
     }
 

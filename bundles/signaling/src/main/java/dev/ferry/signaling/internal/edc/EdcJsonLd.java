@@ -78,6 +78,10 @@ public final class EdcJsonLd {
             }
             return node;
         } catch (JsonLdError e) {
+            if (e.getCode() == JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED || e.getCode() == JsonLdErrorCode.LOADING_DOCUMENT_FAILED) {
+                throw ApiException.badRequest(what + ": @context: a remote @context is not loaded by this node ("
+                        + e.getMessage() + "); put the context inline, e.g. {\"@vocab\": \"" + EDC + "\"}");
+            }
             throw ApiException.badRequest(what + ": invalid JSON-LD (" + e.getCode() + "): " + e.getMessage());
         } finally {
             thread.setContextClassLoader(previous);
