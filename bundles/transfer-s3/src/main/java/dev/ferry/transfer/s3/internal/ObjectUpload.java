@@ -1,10 +1,12 @@
 package dev.ferry.transfer.s3.internal;
 
+import dev.ferry.spi.pipeline.Part;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,43 +18,84 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 
 /**
- * Writes one stream to one key: a single PUT when it fits in one part, else a multipart upload
- * whose parts go up in parallel from pooled buffers (memory bounded by the pool). Any failure or
- * interrupt aborts the multipart upload, so no object and no orphaned parts remain. Single use, on
- * one thread.
+ * Writes one part to one key: a single PUT when it fits in one buffer, else a multipart upload
+ * whose parts go up in parallel from pooled buffers (memory bounded by the pool). A part with
+ * ranged reads is read range by range in the upload tasks (parallel reads, no read-ahead copy);
+ * any other is read sequentially. Any failure or interrupt aborts the multipart upload, so no
+ * object and no orphaned parts remain. Single use, on one thread.
  */
 final class ObjectUpload {
+
+    /** Fills {@code buffer} with the chunk at {@code offset}; returns its length. */
+    @FunctionalInterface
+    private interface Chunk {
+        int fill(byte[] buffer) throws IOException;
+    }
 
     private final S3Client client;
     private final String bucket;
     private final String key;
-    private final String contentType;
     private final BufferPool pool;
-    private final AtomicReference<Throwable> partFailure = new AtomicReference<>();
+    private final AtomicReference<Exception> partFailure = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicLong uploaded = new java.util.concurrent.atomic.AtomicLong();
+    private String contentType;
 
-    ObjectUpload(S3Client client, String bucket, String key, String contentType, BufferPool pool) {
+    ObjectUpload(S3Client client, String bucket, String key, BufferPool pool) {
         this.client = client;
         this.bucket = bucket;
         this.key = key;
-        this.contentType = contentType;
         this.pool = pool;
     }
 
-    /** Uploads everything {@code in} yields; returns the byte count. Blocking; interruptible. */
-    long upload(InputStream in) throws IOException, InterruptedException {
-        byte[] first = pool.take();
-        int n;
-        try {
-            n = in.readNBytes(first, 0, pool.bufferSize());
-        } catch (IOException | RuntimeException e) {
-            pool.release(first);
-            throw e;
+    /** Uploads {@code part}; returns the byte count. Blocking; interruptible. */
+    long upload(Part part) throws IOException, InterruptedException {
+        contentType = part.mediaType();
+        int size = pool.bufferSize();
+        if (part.supportsRanges() && part.size() > size) {
+            long total = part.size();
+            List<Chunk> chunks = new ArrayList<>();
+            for (long offset = 0; offset < total; offset += size) {
+                long from = offset;
+                int length = (int) Math.min(size, total - offset);
+                chunks.add(buffer -> readRange(part, from, length, buffer));
+            }
+            return multipart(chunks.iterator(), null, 0);
         }
-        if (n < pool.bufferSize()) {
-            put(first, n);
+        try (InputStream in = part.openStream()) {
+            byte[] first = pool.take();
+            int n;
+            try {
+                n = in.readNBytes(first, 0, size);
+            } catch (IOException | RuntimeException e) {
+                pool.release(first);
+                throw e;
+            }
+            if (n < size) {
+                put(first, n);
+                return n;
+            }
+            // Sequential: each chunk is read on this thread before its upload task starts.
+            java.util.Iterator<Chunk> rest = new java.util.Iterator<>() {
+                public boolean hasNext() {
+                    return true;
+                }
+
+                public Chunk next() {
+                    return buffer -> in.readNBytes(buffer, 0, size);
+                }
+            };
+            return multipart(rest, first, n);
+        }
+    }
+
+    private static int readRange(Part part, long offset, int length, byte[] buffer) throws IOException {
+        try (InputStream in = part.openRange(offset, length)) {
+            int n = in.readNBytes(buffer, 0, length);
+            if (n != length) {
+                throw new IOException(part.name() + ": ended at byte " + (offset + n) + " of " + part.size());
+            }
             return n;
         }
-        return multipart(in, first);
     }
 
     private void put(byte[] buffer, int length) {
@@ -66,31 +109,50 @@ final class ObjectUpload {
         }
     }
 
-    private long multipart(InputStream in, byte[] first) throws IOException, InterruptedException {
+    /**
+     * Ranged chunks ({@code first == null}) are filled inside the upload tasks; sequential chunks
+     * are filled here, {@code first} holding the already read first one. A short sequential chunk
+     * ends the object.
+     */
+    private long multipart(java.util.Iterator<Chunk> chunks, byte[] first, int firstLength)
+            throws IOException, InterruptedException {
         String uploadId;
         try {
             uploadId = client.createMultipartUpload(b -> b.bucket(bucket).key(key).contentType(contentType)).uploadId();
         } catch (RuntimeException e) {
-            pool.release(first);
+            if (first != null) {
+                pool.release(first);
+            }
             throw new S3WriteException(S3Failures.of("CreateMultipartUpload", location(), e).failure(), e);
         }
+        boolean sequential = first != null;
         ExecutorService uploaders = Executors.newVirtualThreadPerTaskExecutor();
         List<Future<CompletedPart>> parts = new ArrayList<>();
         boolean completed = false;
         try {
-            byte[] buffer = first;
-            int length = pool.bufferSize();
-            long total = 0;
-            while (true) {
-                total += length;
-                parts.add(uploaders.submit(partTask(uploadId, parts.size() + 1, buffer, length)));
-                if (length < pool.bufferSize()) {
-                    break;
+            if (sequential) {
+                parts.add(uploaders.submit(partTask(uploadId, 1, first, null, firstLength)));
+            }
+            while (chunks.hasNext()) {
+                Chunk chunk = chunks.next();
+                byte[] buffer = takeBuffer();
+                if (!sequential) {
+                    parts.add(uploaders.submit(partTask(uploadId, parts.size() + 1, buffer, chunk, -1)));
+                    continue;
                 }
-                buffer = takeBuffer();
-                length = in.readNBytes(buffer, 0, pool.bufferSize());
+                int length;
+                try {
+                    length = chunk.fill(buffer);
+                } catch (IOException | RuntimeException e) {
+                    pool.release(buffer);
+                    throw e;
+                }
                 if (length == 0) {
                     pool.release(buffer);
+                    break;
+                }
+                parts.add(uploaders.submit(partTask(uploadId, parts.size() + 1, buffer, null, length)));
+                if (length < pool.bufferSize()) {
                     break;
                 }
             }
@@ -101,11 +163,10 @@ final class ObjectUpload {
             client.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
                     .multipartUpload(m -> m.parts(done)));
             completed = true;
-            return total;
+            return uploaded.get();
+        } catch (S3WriteException e) {
+            throw e;
         } catch (RuntimeException e) {
-            if (e instanceof S3WriteException) {
-                throw e;
-            }
             throw new S3WriteException(S3Failures.of("CompleteMultipartUpload", location(), e).failure(), e);
         } finally {
             if (!completed) {
@@ -115,14 +176,19 @@ final class ObjectUpload {
         }
     }
 
-    private java.util.concurrent.Callable<CompletedPart> partTask(String uploadId, int number, byte[] buffer, int length) {
+    private Callable<CompletedPart> partTask(String uploadId, int number, byte[] buffer, Chunk chunk, int knownLength) {
         return () -> {
             try {
+                int length = chunk == null ? knownLength : chunk.fill(buffer);
                 var response = client.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(number)
                         .contentLength((long) length), body(buffer, length));
+                uploaded.addAndGet(length);
                 return CompletedPart.builder().partNumber(number).eTag(response.eTag()).build();
+            } catch (IOException e) {
+                partFailure.compareAndSet(null, e);
+                throw e;
             } catch (RuntimeException e) {
-                S3WriteException failure = new S3WriteException(
+                S3WriteException failure = e instanceof S3WriteException w ? w : new S3WriteException(
                         S3Failures.of("UploadPart " + number + " of", location(), e).failure(), e);
                 partFailure.compareAndSet(null, failure);
                 throw failure;
@@ -133,7 +199,7 @@ final class ObjectUpload {
     }
 
     /** A pooled buffer, or the first part failure as soon as one happens (fail fast). */
-    private byte[] takeBuffer() throws InterruptedException {
+    private byte[] takeBuffer() throws InterruptedException, IOException {
         rethrowPartFailure();
         byte[] buffer = pool.take();
         if (partFailure.get() != null) {
@@ -143,16 +209,23 @@ final class ObjectUpload {
         return buffer;
     }
 
-    private void rethrowPartFailure() {
-        if (partFailure.get() instanceof S3WriteException failure) {
-            throw failure;
+    private void rethrowPartFailure() throws IOException {
+        Exception failure = partFailure.get();
+        if (failure instanceof IOException io) {
+            throw io;
+        }
+        if (failure instanceof RuntimeException r) {
+            throw r;
         }
     }
 
-    private static CompletedPart await(Future<CompletedPart> part) throws InterruptedException {
+    private static CompletedPart await(Future<CompletedPart> part) throws InterruptedException, IOException {
         try {
             return part.get();
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }

@@ -6,7 +6,6 @@ import dev.ferry.spi.pipeline.DataSink;
 import dev.ferry.spi.pipeline.DataSource;
 import dev.ferry.spi.pipeline.Part;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -63,8 +62,8 @@ final class S3DataSink implements DataSink {
                         + "parts; set destination.folderName instead");
             }
             String key = address.keyFor(part.name());
-            try (InputStream in = part.openStream()) {
-                bytes += new ObjectUpload(client, address.bucketName(), key, part.mediaType(), pool).upload(in);
+            try {
+                bytes += new ObjectUpload(client, address.bucketName(), key, pool).upload(part);
                 written.add(key);
             } catch (S3WriteException e) {
                 return StreamResult.failure(e.failure());
