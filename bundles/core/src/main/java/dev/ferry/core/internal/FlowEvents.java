@@ -26,7 +26,11 @@ final class FlowEvents {
             LOG.info("flow {} {} ({} -> {})", flow.id(), flow.state(), flow.message().source().type(),
                     describeDestination(flow));
         } else if (flow.failureReason() == null) {
-            LOG.info("flow {} {} -> {} ({} bytes)", flow.id(), previous, flow.state(), flow.bytesTransferred());
+            if (flow.state().isTerminal()) {
+                LOG.info("flow {} {} -> {} ({} bytes)", flow.id(), previous, flow.state(), flow.bytesTransferred());
+            } else {
+                LOG.info("flow {} {} -> {}", flow.id(), previous, flow.state());
+            }
         } else {
             LOG.info("flow {} {} -> {}: {}", flow.id(), previous, flow.state(), flow.failureReason());
         }
