@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -33,7 +34,7 @@ public final class HttpTestServer implements AutoCloseable {
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger abortedResponses = new AtomicInteger();
 
-    private HttpTestServer() {
+    private HttpTestServer(int port, Consumer<RecordedRequest> listener) {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("http-test-server");
         server = new Server(threads);
@@ -41,14 +42,25 @@ public final class HttpTestServer implements AutoCloseable {
         server.setStopTimeout(0);
         connector = new ServerConnector(server, 1, 1);
         connector.setHost("127.0.0.1");
-        connector.setPort(0);
+        connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new TestHandler(requests::add, abortedResponses::incrementAndGet));
+        server.setHandler(new TestHandler(request -> {
+            requests.add(request);
+            listener.accept(request);
+        }, abortedResponses::incrementAndGet));
     }
 
     /** Starts a server on a free loopback port; blocks until it listens. */
     public static HttpTestServer start() {
-        HttpTestServer testServer = new HttpTestServer();
+        return start(0, request -> { });
+    }
+
+    /**
+     * Starts a server on {@code port} (0: a free one) that also hands every recorded request to
+     * {@code listener} (on a server thread); blocks until it listens.
+     */
+    public static HttpTestServer start(int port, Consumer<RecordedRequest> listener) {
+        HttpTestServer testServer = new HttpTestServer(port, listener);
         try {
             testServer.server.start();
         } catch (Exception e) {
@@ -91,6 +103,20 @@ public final class HttpTestServer implements AutoCloseable {
     public void reset() {
         requests.clear();
         abortedResponses.set(0);
+    }
+
+    /**
+     * Runs a server as its own process (for benchmarks and manual checks against a launched node):
+     * {@code java -cp … dev.ferry.testing.http.HttpTestServer [port]}; prints its URL, then one line
+     * per request; stops when the process is killed.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        HttpTestServer server = start(args.length > 0 ? Integer.parseInt(args[0]) : 0, request -> System.out.println(
+                request.method() + " " + request.path() + " bytes=" + request.bytes() + " complete=" + request.complete()
+                        + (request.sha256() == null ? "" : " sha256=" + request.sha256())));
+        System.out.println("HttpTestServer listening on " + server.baseUrl());
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        Thread.currentThread().join();
     }
 
     @Override
