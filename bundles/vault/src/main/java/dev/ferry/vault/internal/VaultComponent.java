@@ -33,9 +33,10 @@ public class VaultComponent implements Vault {
         String dir = Optional.ofNullable(config.secretsDirectory()).filter(s -> !s.isBlank())
                 .orElse(Optional.ofNullable(System.getenv(FileEnvVault.DIRECTORY_ENV)).orElse(""));
         Path directory = dir.isBlank() ? null : Path.of(dir);
-        if (directory != null && !Files.isDirectory(directory)) {
+        // A missing directory is allowed (secrets are often mounted later); a file is a mistake.
+        if (directory != null && Files.exists(directory) && !Files.isDirectory(directory)) {
             throw new IllegalArgumentException("ferry.vault secretsDirectory: " + directory
-                    + " is not a directory; create it or change the setting");
+                    + " is a file, not a directory; point it at a directory of secret files");
         }
         String prefix = config.environmentPrefix() == null ? "" : config.environmentPrefix();
         // An empty prefix would expose every environment variable as a secret: disable instead.
