@@ -14,7 +14,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * <ul>
  *   <li>{@code GET /bytes/{n}[/name…]}: {@code n} bytes of {@link TestContent} with a Content-Length;
  *       {@code ?chunked=true} sends them chunked instead; {@code ?type=<media type>} sets Content-Type
- *       (default {@code application/octet-stream}); honours {@code Range: bytes=a-b} with 206.</li>
+ *       (default {@code application/octet-stream}); honours {@code Range: bytes=a-b} with 206;
+ *       {@code ?truncate=k} sends only {@code k} bytes, then drops the connection (a server dying mid-body).</li>
  *   <li>{@code GET /slow/{n}[/name…]}: the same bytes, chunked, trickled 1 KiB at a time with a pause, so
  *       a client can be cancelled mid-transfer; {@link #abortedResponses()} counts clients that left.</li>
  *   <li>{@code POST|PUT /sink/…}: reads the body, hashes it (SHA-256) and records it;

@@ -95,6 +95,10 @@ final class TestHandler extends Handler.Abstract {
         if (!chunked) {
             response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
         }
+        if (query.getValue("truncate") != null) {
+            sendTruncated(response, callback, Long.parseLong(query.getValue("truncate")));
+            return;
+        }
         try (OutputStream out = Content.Sink.asOutputStream(response)) {
             if (slow) {
                 trickle(out, size);
@@ -115,6 +119,20 @@ final class TestHandler extends Handler.Abstract {
             return;
         }
         callback.succeeded();
+    }
+
+    /** Sends the headers and {@code bytes} bytes, then drops the connection: a server that dies mid-body. */
+    private static void sendTruncated(Response response, Callback callback, long bytes) {
+        OutputStream out = Content.Sink.asOutputStream(response);
+        try {
+            TestContent.write(out, 0, bytes);
+            out.flush();
+        } catch (IOException e) {
+            callback.failed(e);
+            return;
+        }
+        // Failing a committed response makes Jetty abort the connection: no last chunk, body short of its length.
+        callback.failed(new IOException("body cut off on purpose"));
     }
 
     private static void trickle(OutputStream out, long size) throws IOException, InterruptedException {

@@ -120,6 +120,40 @@ class HttpDataTransferIT {
         assertThat(upload().sha256()).isEqualTo(TestContent.sha256(300_000));
     }
 
+    @ParameterizedTest(name = "source chunked: {0}")
+    @ValueSource(booleans = {true, false})
+    void aSourceThatDiesMidBodyFailsTheFlowAndTheUploadStaysIncomplete(boolean chunked) {
+        StreamResult<Object> result = transfer(http(origin, "/bytes/" + SIZE, "queryParams", "truncate=1000000&chunked=" + chunked),
+                http(destination, "/sink/in"));
+
+        assertThat(result.failed()).isTrue();
+        assertThat(result.failureMessage()).startsWith("reading part " + SIZE + " failed");
+        await().atMost(10, SECONDS).until(() -> !destination.requests("/sink").isEmpty());
+        assertThat(upload().complete()).isFalse();
+    }
+
+    @ParameterizedTest(name = "nonChunkedTransfer: {0}")
+    @ValueSource(booleans = {true, false})
+    void anEmptyBodyCrossesAsAnEmptyUpload(boolean nonChunked) {
+        StreamResult<Object> result = transfer(http(origin, "/bytes/0"), http(destination, "/sink/in", "nonChunkedTransfer", String.valueOf(nonChunked)));
+
+        assertThat(result.succeeded()).as(String.valueOf(result.failure())).isTrue();
+        assertThat(upload().complete()).isTrue();
+        assertThat(upload().bytes()).isZero();
+        assertThat(upload().sha256()).isEqualTo(TestContent.sha256(0));
+    }
+
+    @Test
+    void aPostSourceSendsAnEmptyBody() {
+        StreamResult<Object> result = transfer(http(origin, "/bytes/1000", "method", "POST"), http(destination, "/sink/in"));
+
+        assertThat(result.succeeded()).as(String.valueOf(result.failure())).isTrue();
+        RecordedRequest request = origin.requests("/bytes").get(0);
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.header("Content-Length")).isEqualTo("0");
+        assertThat(upload().bytes()).isEqualTo(1000);
+    }
+
     @Test
     void headersAuthAndContentTypeAreSentOnBothSides() {
         StreamResult<Object> result = transfer(
