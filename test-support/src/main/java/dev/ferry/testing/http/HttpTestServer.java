@@ -20,7 +20,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *       a client can be cancelled mid-transfer; {@link #abortedResponses()} counts clients that left.</li>
  *   <li>{@code POST|PUT /sink/…}: reads the body, hashes it (SHA-256) and records it;
  *       {@code /discard/…} only counts (for throughput runs, where hashing would be the bottleneck).
- *       Both answer 200 with an empty body.</li>
+ *       Both answer 200 with an empty body. A {@code /sink} body of at most 64 KiB is also kept as
+ *       text ({@link RecordedRequest#text()}), e.g. to check a JSON callback.</li>
  *   <li>{@code ANY /status/{code}[/…]}: drains the request body, then answers {@code code};
  *       {@code ?drain=false} answers at once, leaving the body unread (a server that refuses early).</li>
  *   <li>anything else: 404.</li>

@@ -16,9 +16,14 @@ import java.util.Map;
  * @param bytes     body bytes read
  * @param sha256    lower-case hex SHA-256 of the body; null when not hashed
  * @param complete  true when the whole body was read without error
+ * @param text      for {@code /sink} and {@code /status}: the body as UTF-8 text when it is at most
+ *                  {@link #MAX_TEXT} bytes (e.g. a JSON callback), else null; null for other endpoints
  */
 public record RecordedRequest(String method, String path, String query, Map<String, List<String>> headers,
-                              long bytes, String sha256, boolean complete) {
+                              long bytes, String sha256, boolean complete, String text) {
+
+    /** The largest body kept as {@link #text()}. */
+    public static final int MAX_TEXT = 64 * 1024;
 
     public RecordedRequest {
         headers = Map.copyOf(headers);

@@ -1,8 +1,10 @@
 package dev.ferry.testing.http;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -42,16 +44,16 @@ final class TestHandler extends Handler.Abstract {
         String method = request.getMethod();
         switch (segments[0]) {
             case "bytes" -> {
-                record(request, path, 0, null, true);
+                record(request, path, 0, null, true, null);
                 sendBytes(request, response, callback, size(segments), false);
             }
             case "slow" -> {
-                record(request, path, 0, null, true);
+                record(request, path, 0, null, true, null);
                 sendBytes(request, response, callback, size(segments), true);
             }
             case "sink", "discard" -> {
                 if (!method.equals("POST") && !method.equals("PUT")) {
-                    record(request, path, 0, null, true);
+                    record(request, path, 0, null, true, null);
                     Response.writeError(request, response, callback, 405);
                 } else {
                     receive(request, response, callback, path, segments[0].equals("sink"));
@@ -59,7 +61,7 @@ final class TestHandler extends Handler.Abstract {
             }
             case "status" -> {
                 if ("false".equals(Request.extractQueryParameters(request).getValue("drain"))) {
-                    record(request, path, 0, null, true);
+                    record(request, path, 0, null, true, null);
                 } else {
                     drain(request, path);
                 }
@@ -68,7 +70,7 @@ final class TestHandler extends Handler.Abstract {
                 Content.Sink.write(response, true, "status " + status + "\n", callback);
             }
             default -> {
-                record(request, path, 0, null, true);
+                record(request, path, 0, null, true, null);
                 Response.writeError(request, response, callback, 404);
             }
         }
@@ -146,6 +148,7 @@ final class TestHandler extends Handler.Abstract {
 
     private void receive(Request request, Response response, Callback callback, String path, boolean hash) {
         MessageDigest digest = hash ? TestContent.newSha256() : null;
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
         long bytes = 0;
         byte[] buffer = new byte[64 * 1024];
         try (InputStream in = Content.Source.asInputStream(request)) {
@@ -153,37 +156,48 @@ final class TestHandler extends Handler.Abstract {
                 bytes += n;
                 if (digest != null) {
                     digest.update(buffer, 0, n);
+                    keepHead(head, buffer, n);
                 }
             }
         } catch (IOException | RuntimeException e) {
-            record(request, path, bytes, null, false);
+            record(request, path, bytes, null, false, null);
             callback.failed(e);
             return;
         }
-        record(request, path, bytes, digest == null ? null : HexFormat.of().formatHex(digest.digest()), true);
+        record(request, path, bytes, digest == null ? null : HexFormat.of().formatHex(digest.digest()), true, text(head, bytes));
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0L);
         response.write(true, null, callback);
     }
 
     private void drain(Request request, String path) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
         long bytes = 0;
         byte[] buffer = new byte[64 * 1024];
         try (InputStream in = Content.Source.asInputStream(request)) {
             for (int n; (n = in.read(buffer)) >= 0; ) {
                 bytes += n;
+                keepHead(head, buffer, n);
             }
         }
-        record(request, path, bytes, null, true);
+        record(request, path, bytes, null, true, text(head, bytes));
     }
 
-    private void record(Request request, String path, long bytes, String sha256, boolean complete) {
+    private static void keepHead(ByteArrayOutputStream head, byte[] buffer, int n) {
+        head.write(buffer, 0, Math.min(n, RecordedRequest.MAX_TEXT - head.size()));
+    }
+
+    private static String text(ByteArrayOutputStream head, long bytes) {
+        return bytes <= RecordedRequest.MAX_TEXT ? head.toString(StandardCharsets.UTF_8) : null;
+    }
+
+    private void record(Request request, String path, long bytes, String sha256, boolean complete, String text) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (HttpField field : request.getHeaders()) {
             headers.computeIfAbsent(field.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(field.getValue());
         }
         recorder.accept(new RecordedRequest(request.getMethod(), path, request.getHttpURI().getQuery(), headers,
-                bytes, sha256, complete));
+                bytes, sha256, complete, text));
     }
 
     private static long size(String[] segments) {

@@ -304,6 +304,7 @@ class HttpDataTransferIT {
         assertThat(destination.requests("/sink")).extracting(RecordedRequest::path, RecordedRequest::bytes)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("/sink/batch/a.txt", 5L),
                         org.assertj.core.groups.Tuple.tuple("/sink/batch/dir/b c.txt", 4L));
+        assertThat(destination.requests("/sink")).extracting(RecordedRequest::text).containsExactly("alpha", "beta");
     }
 
     private static Part memoryPart(String name, String content) {
