@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -31,8 +33,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * Wires signaling in OSGi: serves both protocols over the core's manager, sends callbacks as a
  * {@link FlowListener} service, and re-registers with control planes whenever factory services
  * (transfer types) come or go. A configuration change restarts it.
+ *
+ * <p>The listener is registered by hand, not as this component's DS service: the core's manager
+ * tracks FlowListener services while this component references the manager, and SCR reports that
+ * as a circular reference.
  */
-@Component(service = FlowListener.class, immediate = true, configurationPid = "ferry.signaling")
+@Component(service = {}, immediate = true, configurationPid = "ferry.signaling")
 @Designate(ocd = SignalingComponent.Config.class)
 public final class SignalingComponent implements FlowListener {
 
@@ -79,9 +85,10 @@ public final class SignalingComponent implements FlowListener {
     private final Map<DataSinkFactory, String> sinkTypes = new ConcurrentHashMap<>();
     private volatile PullAddressIssuer pullIssuer;
     private volatile SignalingNode node;
+    private ServiceRegistration<FlowListener> listenerRegistration;
 
     @Activate
-    void activate(Config config) {
+    void activate(BundleContext context, Config config) {
         SignalingSettings settings = new SignalingSettings(config.host(), config.port(), config.basePath(),
                 SignalingSettings.optionalUrl(config.publicUrl(), "publicUrl"),
                 SignalingSettings.optionalUrl(config.controlPlaneUrl(), "controlPlaneUrl"),
@@ -102,10 +109,15 @@ public final class SignalingComponent implements FlowListener {
             thread.setContextClassLoader(previous);
         }
         node = created;
+        listenerRegistration = context.registerService(FlowListener.class, this, null);
     }
 
     @Deactivate
     void deactivate() {
+        if (listenerRegistration != null) {
+            listenerRegistration.unregister();
+            listenerRegistration = null;
+        }
         SignalingNode current = node;
         node = null;
         if (current != null) {
