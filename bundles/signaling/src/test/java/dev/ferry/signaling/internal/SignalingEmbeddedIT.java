@@ -196,6 +196,42 @@ class SignalingEmbeddedIT {
     }
 
     @Test
+    void edcResumeBySendingStartAgainFinishesASuspendedTransfer() throws Exception {
+        String id = id();
+        int size = 150 * 1024;
+        String body = edcStart(id, "/slow/" + size + "/" + id, "/sink/" + id);
+        call("POST", "/v1/dataflows/start", body);
+        await().until(() -> edcState(id).equals("STARTED") && !data.requests("/slow/" + size + "/" + id).isEmpty());
+        assertThat(call("POST", "/v1/dataflows/" + id + "/suspend", "").statusCode()).isEqualTo(204);
+        assertThat(edcState(id)).isEqualTo("SUSPENDED");
+
+        assertThat(call("POST", "/v1/dataflows/start", body).statusCode()).isEqualTo(200);
+
+        await().until(() -> callbacks("/edc/transferprocess/" + id + "/complete").size() == 1);
+        List<RecordedRequest> uploads = data.requests("/sink/" + id);
+        RecordedRequest last = uploads.get(uploads.size() - 1);
+        assertThat(last.complete()).isTrue();
+        assertThat(last.sha256()).isEqualTo(TestContent.sha256(size));
+    }
+
+    @Test
+    void dpsResumeFinishesASuspendedTransfer() throws Exception {
+        String id = id();
+        int size = 150 * 1024;
+        call("POST", "/dataflows/start", dpsStart(id, "/slow/" + size + "/" + id, "/sink/" + id));
+        await().until(() -> dpsState(id).equals("STARTED") && !data.requests("/slow/" + size + "/" + id).isEmpty());
+        assertThat(call("POST", "/dataflows/" + id + "/suspend", "{\"messageId\": \"s-1\"}").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> resumed = call("POST", "/dataflows/" + id + "/resume", "{\"messageId\": \"r-1\"}");
+
+        assertThat(resumed.statusCode()).isEqualTo(200);
+        assertThat(DpsSchemas.errors("DataFlowStatusMessage", resumed.body())).isEmpty();
+        await().until(() -> callbacks("/dps/transfers/" + id + "/dataflow/completed").size() == 1);
+        List<RecordedRequest> uploads = data.requests("/sink/" + id);
+        assertThat(uploads.get(uploads.size() - 1).sha256()).isEqualTo(TestContent.sha256(size));
+    }
+
+    @Test
     void edcDuplicateStartIsAnsweredWithoutRunningTheTransferAgain() throws Exception {
         String id = id();
         String body = edcStart(id, "/bytes/2048/" + id, "/sink/" + id);
