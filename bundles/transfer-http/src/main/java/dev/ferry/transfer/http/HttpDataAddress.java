@@ -20,10 +20,12 @@ public final class HttpDataAddress {
     public static final String METHOD = "method";
     /** Prefix of properties that become request headers: {@code header:X-Tenant} = {@code blue}. */
     public static final String HEADER_PREFIX = "header:";
-    /** The name of a header that carries a credential, e.g. {@code Authorization}; needs {@link #AUTH_CODE}. */
+    /** The name of a header that carries a credential, e.g. {@code Authorization}; needs {@link #AUTH_CODE} or {@link #SECRET_NAME}. */
     public static final String AUTH_KEY = "authKey";
     /** The credential sent in the {@link #AUTH_KEY} header; never logged nor put in an error. */
     public static final String AUTH_CODE = "authCode";
+    /** Instead of {@link #AUTH_CODE}: the name of the secret holding it, resolved by the node's vault. */
+    public static final String SECRET_NAME = "secretName";
     /** Sink: the Content-Type sent (default: the part's media type); source: overrides the part's media type. */
     public static final String CONTENT_TYPE = "contentType";
     /**

@@ -2,6 +2,7 @@ package dev.ferry.transfer.http.internal;
 
 import dev.ferry.spi.DataFlowStartMessage;
 import dev.ferry.spi.StreamResult;
+import dev.ferry.spi.secrets.Vault;
 import dev.ferry.spi.pipeline.DataSink;
 import dev.ferry.spi.pipeline.DataSinkFactory;
 import dev.ferry.transfer.http.HttpDataAddress;
@@ -16,13 +17,17 @@ public final class HttpDataSinkFactory implements DataSinkFactory {
     static final Set<String> METHODS = Set.of("POST", "PUT");
 
     private final HttpConnector connector;
+    private final Vault vault;
 
+    /** Default settings and the first {@link Vault} on the class path, if any. */
     public HttpDataSinkFactory() {
-        this(HttpSettings.DEFAULTS);
+        this(HttpSettings.DEFAULTS, StandaloneVault.find());
     }
 
-    public HttpDataSinkFactory(HttpSettings settings) {
+    /** {@code vault} resolves {@code secretName}; null when the node has none. */
+    public HttpDataSinkFactory(HttpSettings settings, Vault vault) {
         this.connector = new HttpConnector(settings);
+        this.vault = vault;
     }
 
     @Override
@@ -44,13 +49,13 @@ public final class HttpDataSinkFactory implements DataSinkFactory {
         return new HttpDataSink(endpoint.content(), connector);
     }
 
-    private static StreamResult<HttpEndpoint> endpoint(DataFlowStartMessage message) {
+    private StreamResult<HttpEndpoint> endpoint(DataFlowStartMessage message) {
         if (message.destination() == null) {
             return StreamResult.badRequest("destination: an HttpData sink needs a destination address");
         }
         if (!HttpDataAddress.TYPE.equals(message.destination().type())) {
             return StreamResult.badRequest("destination.type: " + message.destination().type() + " is not " + HttpDataAddress.TYPE);
         }
-        return HttpEndpoint.parse(message.destination(), "POST", METHODS);
+        return HttpEndpoint.parse(message.destination(), "POST", METHODS, vault);
     }
 }

@@ -2,6 +2,7 @@ package dev.ferry.transfer.http.internal;
 
 import dev.ferry.spi.DataFlowStartMessage;
 import dev.ferry.spi.StreamResult;
+import dev.ferry.spi.secrets.Vault;
 import dev.ferry.spi.pipeline.DataSource;
 import dev.ferry.spi.pipeline.DataSourceFactory;
 import dev.ferry.transfer.http.HttpDataAddress;
@@ -16,13 +17,17 @@ public final class HttpDataSourceFactory implements DataSourceFactory {
     static final Set<String> METHODS = Set.of("GET", "POST");
 
     private final HttpConnector connector;
+    private final Vault vault;
 
+    /** Default settings and the first {@link Vault} on the class path, if any. */
     public HttpDataSourceFactory() {
-        this(HttpSettings.DEFAULTS);
+        this(HttpSettings.DEFAULTS, StandaloneVault.find());
     }
 
-    public HttpDataSourceFactory(HttpSettings settings) {
+    /** {@code vault} resolves {@code secretName}; null when the node has none. */
+    public HttpDataSourceFactory(HttpSettings settings, Vault vault) {
         this.connector = new HttpConnector(settings);
+        this.vault = vault;
     }
 
     @Override
@@ -44,10 +49,10 @@ public final class HttpDataSourceFactory implements DataSourceFactory {
         return new HttpDataSource(endpoint.content(), connector);
     }
 
-    private static StreamResult<HttpEndpoint> endpoint(DataFlowStartMessage message) {
+    private StreamResult<HttpEndpoint> endpoint(DataFlowStartMessage message) {
         if (!HttpDataAddress.TYPE.equals(message.source().type())) {
             return StreamResult.badRequest("source.type: " + message.source().type() + " is not " + HttpDataAddress.TYPE);
         }
-        return HttpEndpoint.parse(message.source(), "GET", METHODS);
+        return HttpEndpoint.parse(message.source(), "GET", METHODS, vault);
     }
 }

@@ -1,10 +1,7 @@
 package dev.ferry.transfer.http.internal;
 
-import static dev.ferry.transfer.http.HttpDataAddress.AUTH_CODE;
-import static dev.ferry.transfer.http.HttpDataAddress.AUTH_KEY;
 import static dev.ferry.transfer.http.HttpDataAddress.BASE_URL;
 import static dev.ferry.transfer.http.HttpDataAddress.CONTENT_TYPE;
-import static dev.ferry.transfer.http.HttpDataAddress.HEADER_PREFIX;
 import static dev.ferry.transfer.http.HttpDataAddress.METHOD;
 import static dev.ferry.transfer.http.HttpDataAddress.NAME;
 import static dev.ferry.transfer.http.HttpDataAddress.NON_CHUNKED_TRANSFER;
@@ -13,15 +10,12 @@ import static dev.ferry.transfer.http.HttpDataAddress.QUERY_PARAMS;
 
 import dev.ferry.spi.DataAddress;
 import dev.ferry.spi.StreamResult;
+import dev.ferry.spi.secrets.Vault;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * An HttpData address, checked and resolved: the URL to call, the method and the headers.
@@ -37,10 +31,6 @@ import java.util.regex.Pattern;
 record HttpEndpoint(URI uri, String method, Map<String, String> headers, String contentType, boolean nonChunked,
                     String name) {
 
-    /** Headers the client sets itself from the transfer (HttpURLConnection would drop them silently). */
-    private static final Set<String> RESERVED_HEADERS = Set.of("content-length", "transfer-encoding", "host", "connection");
-    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-
     HttpEndpoint {
         headers = Map.copyOf(headers);
     }
@@ -49,7 +39,7 @@ record HttpEndpoint(URI uri, String method, Map<String, String> headers, String 
      * Checks and resolves {@code address}; a failure names the property and the fix, and never repeats
      * a value that could be a secret.
      */
-    static StreamResult<HttpEndpoint> parse(DataAddress address, String defaultMethod, Set<String> allowedMethods) {
+    static StreamResult<HttpEndpoint> parse(DataAddress address, String defaultMethod, Set<String> allowedMethods, Vault vault) {
         String baseUrl = address.property(BASE_URL).orElse(null);
         if (baseUrl == null) {
             return StreamResult.badRequest(BASE_URL + ": required; set it to an absolute http or https URL");
@@ -73,7 +63,7 @@ record HttpEndpoint(URI uri, String method, Map<String, String> headers, String 
         if (!nonChunked.equals("true") && !nonChunked.equals("false")) {
             return StreamResult.badRequest(NON_CHUNKED_TRANSFER + ": must be true or false");
         }
-        StreamResult<Map<String, String>> headers = headers(address, base);
+        StreamResult<Map<String, String>> headers = RequestHeaders.of(address, base, vault);
         if (headers.failed()) {
             return headers.asFailure();
         }
@@ -137,53 +127,5 @@ record HttpEndpoint(URI uri, String method, Map<String, String> headers, String 
         } catch (URISyntaxException e) {
             return false;
         }
-    }
-
-    private static StreamResult<Map<String, String>> headers(DataAddress address, URI base) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (Map.Entry<String, String> property : address.properties().entrySet()) {
-            if (property.getKey().startsWith(HEADER_PREFIX)) {
-                String name = property.getKey().substring(HEADER_PREFIX.length()).strip();
-                StreamResult<Void> checked = checkHeader(property.getKey(), name, property.getValue());
-                if (checked.failed()) {
-                    return checked.asFailure();
-                }
-                headers.put(name, property.getValue());
-            }
-        }
-        String authKey = address.property(AUTH_KEY).orElse(null);
-        String authCode = address.property(AUTH_CODE).orElse(null);
-        if (authKey != null && authCode == null) {
-            return StreamResult.badRequest(AUTH_CODE + ": required when " + AUTH_KEY + " is set; set the credential or remove " + AUTH_KEY);
-        }
-        if (authKey == null && authCode != null) {
-            return StreamResult.badRequest(AUTH_KEY + ": required when " + AUTH_CODE + " is set; name the header, e.g. Authorization");
-        }
-        if (authKey != null) {
-            StreamResult<Void> checked = checkHeader(AUTH_KEY, authKey.strip(), authCode);
-            if (checked.failed()) {
-                return checked.asFailure();
-            }
-            headers.put(authKey.strip(), authCode);
-        }
-        if (base.getRawUserInfo() != null && headers.keySet().stream().noneMatch("authorization"::equalsIgnoreCase)) {
-            String userInfo = Urls.decode(base.getRawUserInfo());
-            headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8)));
-        }
-        return StreamResult.success(headers);
-    }
-
-    private static StreamResult<Void> checkHeader(String property, String name, String value) {
-        if (!TOKEN.matcher(name).matches()) {
-            return StreamResult.badRequest(property + ": not a valid header name; use letters, digits and -");
-        }
-        if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-            return StreamResult.badRequest(property + ": " + name + " is set by the transfer itself"
-                    + (name.equalsIgnoreCase("content-length") ? "; use nonChunkedTransfer=true to send a Content-Length" : "; remove it"));
-        }
-        if (value != null && (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0)) {
-            return StreamResult.badRequest(property + ": a header value must not contain line breaks");
-        }
-        return StreamResult.success();
     }
 }

@@ -84,8 +84,8 @@ public final class HttpClientThroughputBench {
         DataFlowStartMessage message = DataFlowStartMessage.push("bench",
                 new DataAddress("HttpData", Map.of("baseUrl", from.toString())),
                 new DataAddress("HttpData", Map.of("baseUrl", to.toString(), "nonChunkedTransfer", String.valueOf(contentLength))));
-        try (DataSource source = new HttpDataSourceFactory(settings).createSource(message)) {
-            StreamResult<Object> result = new HttpDataSinkFactory(settings).createSink(message).transfer(source).join();
+        try (DataSource source = new HttpDataSourceFactory(settings, null).createSource(message)) {
+            StreamResult<Object> result = new HttpDataSinkFactory(settings, null).createSink(message).transfer(source).join();
             if (result.failed()) {
                 throw new IllegalStateException(result.failureMessage());
             }

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ferry.spi.DataAddress;
 import dev.ferry.spi.Failure;
 import dev.ferry.spi.StreamResult;
+import dev.ferry.spi.secrets.Vault;
 import java.net.URI;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,12 +17,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class HttpEndpointTest {
 
+    /** A vault with one secret; secret values must never show up in failures. */
+    private static final Vault VAULT = name -> "api-key".equals(name) ? Optional.of("from-vault") : Optional.empty();
+
     private static StreamResult<HttpEndpoint> sink(String... keyValues) {
-        return HttpEndpoint.parse(address(keyValues), "POST", HttpDataSinkFactory.METHODS);
+        return HttpEndpoint.parse(address(keyValues), "POST", HttpDataSinkFactory.METHODS, VAULT);
     }
 
     private static StreamResult<HttpEndpoint> source(String... keyValues) {
-        return HttpEndpoint.parse(address(keyValues), "GET", HttpDataSourceFactory.METHODS);
+        return HttpEndpoint.parse(address(keyValues), "GET", HttpDataSourceFactory.METHODS, VAULT);
     }
 
     static DataAddress address(String... keyValues) {
@@ -83,7 +88,7 @@ class HttpEndpointTest {
         if (query != null) {
             address = address.with("queryParams", query);
         }
-        assertThat(HttpEndpoint.parse(address, "GET", HttpDataSourceFactory.METHODS).content().uri()).isEqualTo(URI.create(expected));
+        assertThat(HttpEndpoint.parse(address, "GET", HttpDataSourceFactory.METHODS, VAULT).content().uri()).isEqualTo(URI.create(expected));
     }
 
     @Test
@@ -100,6 +105,24 @@ class HttpEndpointTest {
     void headersAndAuthBecomeRequestHeaders() {
         HttpEndpoint endpoint = sink("baseUrl", "http://h/", "header:X-Tenant", "blue", "authKey", "X-Api-Key", "authCode", "s3cr3t").content();
         assertThat(endpoint.headers()).containsEntry("X-Tenant", "blue").containsEntry("X-Api-Key", "s3cr3t");
+    }
+
+    @Test
+    void secretNameReadsTheAuthCodeFromTheVault() {
+        HttpEndpoint endpoint = sink("baseUrl", "http://h/", "authKey", "X-Api-Key", "secretName", "api-key").content();
+        assertThat(endpoint.headers()).containsEntry("X-Api-Key", "from-vault");
+        assertThat(sink("baseUrl", "http://h/", "authKey", "X-Api-Key", "secretName", "api-key", "authCode", "inline").content().headers())
+                .containsEntry("X-Api-Key", "inline");
+    }
+
+    @Test
+    void anUnknownSecretOrNoVaultIsRefusedNamingSecretName() {
+        assertThat(sink("baseUrl", "http://h/", "authKey", "X-Api-Key", "secretName", "nope").failureMessage())
+                .isEqualTo("secretName: no secret named 'nope' in the vault; add it, or set authCode");
+        assertThat(HttpEndpoint.parse(address("baseUrl", "http://h/", "authKey", "K", "secretName", "api-key"), "POST",
+                HttpDataSinkFactory.METHODS, null).failureMessage()).startsWith("secretName: ").contains("has no vault");
+        assertThat(sink("baseUrl", "http://h/", "secretName", "api-key").failureMessage()).startsWith("authKey: required")
+                .doesNotContain("from-vault");
     }
 
     @Test
