@@ -1,7 +1,12 @@
 package dev.ferry.testing.http;
 
 import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -24,6 +29,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *       text ({@link RecordedRequest#text()}), e.g. to check a JSON callback.</li>
  *   <li>{@code ANY /status/{code}[/…]}: drains the request body, then answers {@code code};
  *       {@code ?drain=false} answers at once, leaving the body unread (a server that refuses early).</li>
+ *   <li>paths given to {@link #answer(String, int...)}: the scripted statuses, before any of the above.</li>
  *   <li>anything else: 404.</li>
  * </ul>
  * Every request is recorded ({@link #requests()}), uploads once their body has been read.
@@ -35,6 +41,7 @@ public final class HttpTestServer implements AutoCloseable {
     private final ServerConnector connector;
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger abortedResponses = new AtomicInteger();
+    private final Map<String, Deque<Integer>> scripts = new ConcurrentHashMap<>();
 
     private HttpTestServer(int port, Consumer<RecordedRequest> listener) {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
@@ -49,7 +56,7 @@ public final class HttpTestServer implements AutoCloseable {
         server.setHandler(new TestHandler(request -> {
             requests.add(request);
             listener.accept(request);
-        }, abortedResponses::incrementAndGet));
+        }, abortedResponses::incrementAndGet, this::nextScriptedStatus));
     }
 
     /** Starts a server on a free loopback port; blocks until it listens. */
@@ -96,14 +103,43 @@ public final class HttpTestServer implements AutoCloseable {
         return requests.stream().filter(r -> r.path().startsWith(prefix)).toList();
     }
 
+    /**
+     * Answers requests whose path starts with {@code pathPrefix} with {@code statuses} in turn, the last
+     * one repeating (e.g. {@code 409, 409, 200} for a control plane that is not ready at first); the
+     * body is drained and recorded with its text. Replaces an earlier script for the same prefix;
+     * the longest matching prefix wins.
+     */
+    public void answer(String pathPrefix, int... statuses) {
+        if (statuses.length == 0) {
+            throw new IllegalArgumentException("statuses: give at least one");
+        }
+        Deque<Integer> queue = new ArrayDeque<>();
+        for (int status : statuses) {
+            queue.add(status);
+        }
+        scripts.put(pathPrefix, queue);
+    }
+
+    private Integer nextScriptedStatus(String path) {
+        String prefix = scripts.keySet().stream().filter(path::startsWith).max(Comparator.comparingInt(String::length)).orElse(null);
+        if (prefix == null) {
+            return null;
+        }
+        Deque<Integer> queue = scripts.get(prefix);
+        synchronized (queue) {
+            return queue.size() > 1 ? queue.poll() : queue.peek();
+        }
+    }
+
     /** How many {@code /slow} responses ended because the client went away. */
     public int abortedResponses() {
         return abortedResponses.get();
     }
 
-    /** Forgets recorded requests and counters. */
+    /** Forgets recorded requests, counters and scripted answers. */
     public void reset() {
         requests.clear();
+        scripts.clear();
         abortedResponses.set(0);
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -30,11 +31,13 @@ final class TestHandler extends Handler.Abstract {
 
     private final Consumer<RecordedRequest> recorder;
     private final Runnable onAbortedResponse;
+    private final Function<String, Integer> scriptedStatus;
 
-    TestHandler(Consumer<RecordedRequest> recorder, Runnable onAbortedResponse) {
+    TestHandler(Consumer<RecordedRequest> recorder, Runnable onAbortedResponse, Function<String, Integer> scriptedStatus) {
         super(InvocationType.BLOCKING);
         this.recorder = recorder;
         this.onAbortedResponse = onAbortedResponse;
+        this.scriptedStatus = scriptedStatus;
     }
 
     @Override
@@ -42,6 +45,14 @@ final class TestHandler extends Handler.Abstract {
         String path = URIUtil.decodePath(Request.getPathInContext(request));
         String[] segments = path.substring(1).split("/");
         String method = request.getMethod();
+        Integer scripted = scriptedStatus.apply(path);
+        if (scripted != null) {
+            drain(request, path);
+            response.setStatus(scripted);
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0L);
+            response.write(true, null, callback);
+            return true;
+        }
         switch (segments[0]) {
             case "bytes" -> {
                 record(request, path, 0, null, true, null);
