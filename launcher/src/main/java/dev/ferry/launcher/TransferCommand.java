@@ -36,18 +36,20 @@ final class TransferCommand {
         ServiceTracker<DataPlaneManager, DataPlaneManager> tracker = new ServiceTracker<>(context, DataPlaneManager.class, null);
         tracker.open();
         try {
-            manager = tracker.waitForService(30_000);
-            if (manager == null) {
+            DataPlaneManager found = tracker.waitForService(30_000);
+            if (found == null) {
                 out.println("No DataPlaneManager service in this node: add the feature ferry-core (or ferry-default)");
                 return NO_MANAGER;
             }
-            return follow(message);
+            return run(found, message);
         } finally {
             tracker.close();
         }
     }
 
-    private int follow(DataFlowStartMessage message) throws InterruptedException {
+    /** Runs {@code message} on {@code manager} to its end; returns the exit code. Blocks. */
+    int run(DataPlaneManager manager, DataFlowStartMessage message) throws InterruptedException {
+        this.manager = manager;
         long start = System.nanoTime();
         StreamResult<DataFlow> started = manager.start(message);
         if (started.failed()) {
