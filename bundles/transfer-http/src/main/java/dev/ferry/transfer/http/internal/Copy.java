@@ -27,7 +27,7 @@ final class Copy {
             int n;
             try {
                 n = in.read(buffer);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 readFailed = true;
                 throw e;
             }

@@ -71,9 +71,9 @@ final class HttpDataSink implements DataSink {
             body = part.openStream();
         } catch (HttpStatusException e) {
             return StreamResult.failure(e.failure());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             return StreamResult.failure(Thread.currentThread().isInterrupted() ? HttpFailures.cancelled(endpoint.method(), uri)
-                    : new Failure(Failure.Reason.GENERAL_ERROR, "opening part " + part.name() + " failed: " + e.getMessage()));
+                    : new Failure(Failure.Reason.GENERAL_ERROR, "opening part " + part.name() + " failed: " + describe(e)));
         }
         HttpURLConnection connection = null;
         Copy copy = new Copy(connector.settings().bufferSize());
@@ -124,6 +124,21 @@ final class HttpDataSink implements DataSink {
                         + " may have refused the upload early: check its log, or set header:Expect=100-continue to get its status");
             }
             return StreamResult.failure(failure);
+        } catch (RuntimeException e) {
+            // A source's unchecked error, or a bug: still cut the upload off rather than leave it open.
+            if (connection != null) {
+                connection.disconnect();
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                return StreamResult.failure(HttpFailures.cancelled(endpoint.method(), uri));
+            }
+            return StreamResult.generalError(copy.readFailed()
+                    ? "reading part " + part.name() + " failed after " + copy.bytes() + " bytes: " + describe(e)
+                    : endpoint.method() + " " + Urls.redact(uri) + " failed: " + describe(e));
         }
+    }
+
+    private static String describe(Exception e) {
+        return e instanceof IOException && e.getMessage() != null ? e.getMessage() : e.toString();
     }
 }

@@ -49,6 +49,8 @@ final class HttpDataSource implements DataSource {
             return StreamResult.failure(closed || Thread.currentThread().isInterrupted()
                     ? HttpFailures.cancelled(endpoint.method(), endpoint.uri())
                     : HttpFailures.io(e, endpoint.method(), endpoint.uri()));
+        } catch (RuntimeException e) {
+            return StreamResult.generalError(endpoint + " failed: " + e);
         }
     }
 

@@ -307,6 +307,33 @@ class HttpDataTransferIT {
         assertThat(destination.requests("/sink")).extracting(RecordedRequest::text).containsExactly("alpha", "beta");
     }
 
+    @Test
+    void aSourcePartFailingUncheckedMidStreamCutsTheUploadOff() {
+        Part failing = new Part() {
+            @Override
+            public String name() {
+                return "broken.bin";
+            }
+
+            @Override
+            public InputStream openStream() {
+                return new java.io.SequenceInputStream(TestContent.stream(300_000), new InputStream() {
+                    @Override
+                    public int read() {
+                        throw new java.io.UncheckedIOException(new java.io.IOException("disk gone"));
+                    }
+                });
+            }
+        };
+        DataFlowStartMessage message = DataFlowStartMessage.push("p", http(origin, "/unused"), http(destination, "/sink/in"));
+
+        StreamResult<Object> result = sinks.createSink(message).transfer(() -> StreamResult.success(Stream.of(failing))).join();
+
+        assertThat(result.failureMessage()).startsWith("reading part broken.bin failed after ").contains("disk gone");
+        await().atMost(10, SECONDS).until(() -> !destination.requests("/sink").isEmpty());
+        assertThat(upload().complete()).isFalse();
+    }
+
     private static Part memoryPart(String name, String content) {
         return new Part() {
             @Override
