@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -84,6 +85,61 @@ class LargeObjectIT {
         assertThat(maxHeap).isLessThan(128L * 1024 * 1024);
         assertThat(b.sha256("dst", "one-gib.bin")).isEqualTo(sha);
         assertThat(b.incompleteUploads("dst")).isEmpty();
+    }
+
+    /**
+     * Benchmark (opt-in: {@code -Ds3.benchmark=true}; figures printed, nothing timed is asserted):
+     * 1 GiB streamed across endpoints vs the SDK's download-then-upload, and server-side copy vs
+     * streamed on one endpoint, all with the default settings (8 MiB × 4, copy parts 64 MiB).
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "s3.benchmark", matches = "true")
+    void benchmark() throws Exception {
+        S3Settings settings = S3Settings.defaults();
+        a.createBucket("bench");
+        try (S3Clients clients = new S3Clients(settings)) {
+            var vault = dev.ferry.transfer.s3.internal.StandaloneVault.find();
+            var sources = new S3DataSourceFactory(clients, vault);
+            var sinks = new S3DataSinkFactory(clients, vault);
+            var copier = new S3CopyTransferService(clients, vault);
+            for (int round = 1; round <= 2; round++) {
+                var across = DataFlowStartMessage.push("b", s3(a, "src", "one-gib.bin"), s3(b, "dst", "bench-streamed.bin"));
+                report(round, "streamed across endpoints (Ferry)", time(() -> sinks.createSink(across).transfer(sources.createSource(across)).get()));
+                report(round, "SDK download to file, then upload (baseline)", time(() -> sdkDownloadThenUpload()));
+                var same = DataFlowStartMessage.push("c", s3(a, "src", "one-gib.bin"), s3(a, "bench", "bench-copy.bin"));
+                report(round, "same endpoint, server-side copy", time(() -> copier.transfer(same, n -> { }).get()));
+                report(round, "same endpoint, streamed (Ferry)", time(() -> sinks.createSink(same).transfer(sources.createSource(same)).get()));
+            }
+            System.out.printf("BENCH peak heap used %d MiB of %d MiB%n", peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        }
+        assertThat(b.sha256("dst", "bench-streamed.bin")).isEqualTo(sha);
+        assertThat(a.sha256("bench", "bench-copy.bin")).isEqualTo(sha);
+    }
+
+    interface Timed {
+        Object run() throws Exception;
+    }
+
+    static double time(Timed work) throws Exception {
+        long started = System.nanoTime();
+        Object result = work.run();
+        if (result instanceof dev.ferry.spi.StreamResult<?> r) {
+            assertThat(r.failureMessage()).isNull();
+        }
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    static void report(int round, String what, double seconds) {
+        System.out.printf("BENCH round %d: %-48s %6.1f s  %6.0f MiB/s%n", round, what, seconds, 1024 / seconds);
+    }
+
+    static Object sdkDownloadThenUpload() throws Exception {
+        Path file = dir.resolve("baseline.bin");
+        Files.deleteIfExists(file);
+        a.admin().getObject(r -> r.bucket("src").key("one-gib.bin"), software.amazon.awssdk.core.sync.ResponseTransformer.toFile(file));
+        b.admin().putObject(r -> r.bucket("dst").key("baseline.bin"), software.amazon.awssdk.core.sync.RequestBody.fromFile(file));
+        Files.delete(file);
+        return null;
     }
 
     static void resetPeaks() {

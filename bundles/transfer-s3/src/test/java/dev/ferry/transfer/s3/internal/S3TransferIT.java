@@ -12,6 +12,7 @@ import dev.ferry.spi.flow.FlowState;
 import dev.ferry.transfer.s3.testing.CountingProxy;
 import dev.ferry.transfer.s3.testing.S3ProxyProcess;
 import dev.ferry.transfer.s3.testing.TestData;
+import dev.ferry.testing.http.HttpTestServer;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -128,6 +129,21 @@ class S3TransferIT {
         assertThat(down.state()).as(down.failureReason()).isEqualTo(FlowState.COMPLETED);
         try (InputStream in = Files.newInputStream(back)) {
             assertThat(S3ProxyProcess.sha256(in)).isEqualTo(sha);
+        }
+    }
+
+    @Test
+    void s3ToHttpData() {
+        String sha = a.putObject("src", "to-http.bin", 13 * MIB + 5, 9);
+        try (HttpTestServer http = HttpTestServer.start()) {
+            DataFlow flow = run(s3(a.endpoint(), "src", "objectName", "to-http.bin"),
+                    new DataAddress("HttpData", Map.of("baseUrl", http.baseUrl() + "/sink/to-http.bin", "method", "PUT")));
+
+            assertThat(flow.state()).as(flow.failureReason()).isEqualTo(FlowState.COMPLETED);
+            assertThat(http.requests("/sink")).singleElement().satisfies(r -> {
+                assertThat(r.complete()).isTrue();
+                assertThat(r.sha256()).isEqualTo(sha);
+            });
         }
     }
 
