@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -43,13 +44,24 @@ public final class HttpTestServer implements AutoCloseable {
     private final AtomicInteger abortedResponses = new AtomicInteger();
     private final Map<String, Deque<Integer>> scripts = new ConcurrentHashMap<>();
 
-    private HttpTestServer(int port, Consumer<RecordedRequest> listener) {
+    private final boolean tls;
+
+    private HttpTestServer(int port, Consumer<RecordedRequest> listener, boolean tls) {
+        this.tls = tls;
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("http-test-server");
         server = new Server(threads);
         // No graceful stop: a test ends with transfers it aborted on purpose still winding down.
         server.setStopTimeout(0);
-        connector = new ServerConnector(server, 1, 1);
+        if (tls) {
+            SslContextFactory.Server ssl = new SslContextFactory.Server();
+            ssl.setKeyStorePath(TestCertificate.keyStore().toString());
+            ssl.setKeyStorePassword(TestCertificate.PASSWORD);
+            ssl.setKeyStoreType("PKCS12");
+            connector = new ServerConnector(server, 1, 1, ssl);
+        } else {
+            connector = new ServerConnector(server, 1, 1);
+        }
         connector.setHost("127.0.0.1");
         connector.setPort(port);
         server.addConnector(connector);
@@ -69,7 +81,18 @@ public final class HttpTestServer implements AutoCloseable {
      * {@code listener} (on a server thread); blocks until it listens.
      */
     public static HttpTestServer start(int port, Consumer<RecordedRequest> listener) {
-        HttpTestServer testServer = new HttpTestServer(port, listener);
+        return start(new HttpTestServer(port, listener, false));
+    }
+
+    /**
+     * Starts an HTTPS server on a free loopback port with a self-signed certificate for 127.0.0.1
+     * ({@link TestCertificate}); clients trust it through {@link TestCertificate#trustingContext()}.
+     */
+    public static HttpTestServer startTls() {
+        return start(new HttpTestServer(0, request -> { }, true));
+    }
+
+    private static HttpTestServer start(HttpTestServer testServer) {
         try {
             testServer.server.start();
         } catch (Exception e) {
@@ -83,9 +106,9 @@ public final class HttpTestServer implements AutoCloseable {
         return connector.getLocalPort();
     }
 
-    /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
+    /** {@code http://127.0.0.1:<port>} ({@code https} for {@link #startTls()}), without a trailing slash. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + port();
+        return (tls ? "https" : "http") + "://127.0.0.1:" + port();
     }
 
     /** {@link #baseUrl()} plus {@code path} (which starts with {@code /}). */

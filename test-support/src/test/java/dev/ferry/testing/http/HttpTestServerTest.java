@@ -58,6 +58,18 @@ class HttpTestServerTest {
     }
 
     @Test
+    void tlsServerIsTrustedByTheTestContextOnly() throws Exception {
+        try (HttpTestServer tls = HttpTestServer.startTls()) {
+            assertThat(tls.baseUrl()).startsWith("https://127.0.0.1:");
+            HttpClient trusting = HttpClient.newBuilder().sslContext(TestCertificate.trustingContext()).build();
+            assertThat(trusting.send(HttpRequest.newBuilder(tls.uri("/bytes/10")).build(), HttpResponse.BodyHandlers.ofByteArray())
+                    .body()).hasSize(10);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> CLIENT.send(HttpRequest.newBuilder(tls.uri("/bytes/10")).build(),
+                    HttpResponse.BodyHandlers.discarding())).isInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+        }
+    }
+
+    @Test
     void scriptedAnswersComeInTurnAndTheLastRepeats() throws Exception {
         server.reset();
         server.answer("/cp/", 409, 503, 204);

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.util.Map;
+import javax.net.ssl.HttpsURLConnection;
 
 /**
  * Opens {@link HttpURLConnection}s with the node's settings. HttpURLConnection is the client because
@@ -25,6 +26,9 @@ final class HttpConnector {
     /** A configured, not yet connected connection; no I/O. */
     HttpURLConnection prepare(URI uri, String method, Map<String, String> headers) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+        if (settings.tls() != null && connection instanceof HttpsURLConnection https) {
+            https.setSSLSocketFactory(settings.tls());
+        }
         connection.setRequestMethod(method);
         connection.setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
         connection.setReadTimeout((int) Math.min(Integer.MAX_VALUE, settings.readTimeout().toMillis()));

@@ -10,6 +10,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import javax.net.ssl.SSLException;
 
 /** Failure reasons a person can act on: the status, the method and the redacted URL; never credentials. */
 final class HttpFailures {
@@ -45,6 +46,9 @@ final class HttpFailures {
             what = "unknown host " + uri.getHost() + " (check the URL's host name and DNS)";
         } else if (e instanceof NoRouteToHostException) {
             what = "no route to " + uri.getHost();
+        } else if (e instanceof SSLException) {
+            what = "TLS failed (" + e.getMessage() + "); does this JVM trust the server's certificate"
+                    + " (javax.net.ssl.trustStore) and does it name the host?";
         } else if (e instanceof SocketTimeoutException) {
             what = "timed out (" + e.getMessage() + "); the server did not answer in time, see ferry.transfer.http timeouts";
         } else {

@@ -247,6 +247,25 @@ class HttpDataTransferIT {
     }
 
     @Test
+    void httpsToHttpsRoundTripWithATrustedCertificateAndAClearReasonWithout() {
+        try (HttpTestServer tlsOrigin = HttpTestServer.startTls(); HttpTestServer tlsDestination = HttpTestServer.startTls()) {
+            HttpSettings trusting = HttpSettings.DEFAULTS.withTls(dev.ferry.testing.http.TestCertificate.trustingContext().getSocketFactory());
+            DataFlowStartMessage message = DataFlowStartMessage.push("tls", http(tlsOrigin, "/bytes/" + SIZE), http(tlsDestination, "/sink/in"));
+            StreamResult<Object> result;
+            try (DataSource source = new HttpDataSourceFactory(trusting, null).createSource(message)) {
+                result = new HttpDataSinkFactory(trusting, null).createSink(message).transfer(source).join();
+            }
+
+            assertThat(result.succeeded()).as(String.valueOf(result.failure())).isTrue();
+            assertThat(tlsDestination.requests("/sink").get(0).sha256()).isEqualTo(TestContent.sha256(SIZE));
+
+            StreamResult<Object> untrusted = transfer(http(tlsOrigin, "/bytes/10"), http(destination, "/sink/in"));
+            assertThat(untrusted.failureMessage()).startsWith("GET " + tlsOrigin.baseUrl() + "/bytes/10 failed: TLS failed (")
+                    .contains("trustStore");
+        }
+    }
+
+    @Test
     void refusedConnectionGivesAClearReason() {
         HttpTestServer gone = HttpTestServer.start();
         DataAddress unreachable = http(gone, "/sink/in");
