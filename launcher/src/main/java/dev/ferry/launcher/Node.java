@@ -104,8 +104,13 @@ final class Node implements AutoCloseable {
         if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
             return;
         }
+        long begin = System.nanoTime();
         try {
             bundle.start();
+            long millis = (System.nanoTime() - begin) / 1_000_000;
+            if (millis >= 20 && Boolean.getBoolean("ferry.timing")) {
+                out.printf("  [timing]   %-26s %5d ms%n", bundle.getSymbolicName(), millis);
+            }
         } catch (BundleException e) {
             problems.add(bundle.getSymbolicName() + " did not start: " + e.getMessage());
         }
