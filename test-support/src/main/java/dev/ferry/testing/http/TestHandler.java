@@ -3,7 +3,6 @@ package dev.ferry.testing.http;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -21,13 +20,10 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.util.URIUtil;
 
 /** The endpoints of {@link HttpTestServer}; blocking I/O on Jetty's threads (fine for a test server). */
 final class TestHandler extends Handler.Abstract {
-
-    private static final int SLOW_CHUNK = 1024;
 
     private final Consumer<RecordedRequest> recorder;
     private final Runnable onAbortedResponse;
@@ -56,11 +52,11 @@ final class TestHandler extends Handler.Abstract {
         switch (segments[0]) {
             case "bytes" -> {
                 record(request, path, 0, null, true, null);
-                sendBytes(request, response, callback, size(segments), false);
+                ContentResponses.send(request, response, callback, size(segments), false, onAbortedResponse);
             }
             case "slow" -> {
                 record(request, path, 0, null, true, null);
-                sendBytes(request, response, callback, size(segments), true);
+                ContentResponses.send(request, response, callback, size(segments), true, onAbortedResponse);
             }
             case "sink", "discard" -> {
                 if (!method.equals("POST") && !method.equals("PUT")) {
@@ -86,75 +82,6 @@ final class TestHandler extends Handler.Abstract {
             }
         }
         return true;
-    }
-
-    private void sendBytes(Request request, Response response, Callback callback, long size, boolean slow) {
-        Fields query = Request.extractQueryParameters(request);
-        boolean chunked = slow || "true".equals(query.getValue("chunked"));
-        String type = query.getValue("type");
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, type == null ? "application/octet-stream" : type);
-        response.getHeaders().put(HttpHeader.ACCEPT_RANGES, "bytes");
-        long offset = 0;
-        long length = size;
-        String range = request.getHeaders().get(HttpHeader.RANGE);
-        if (range != null && range.startsWith("bytes=") && !chunked) {
-            String[] bounds = range.substring(6).split("-", -1);
-            offset = Long.parseLong(bounds[0]);
-            long last = bounds[1].isEmpty() ? size - 1 : Math.min(Long.parseLong(bounds[1]), size - 1);
-            length = last - offset + 1;
-            response.setStatus(206);
-            response.getHeaders().put(HttpHeader.CONTENT_RANGE, "bytes " + offset + "-" + last + "/" + size);
-        }
-        if (!chunked) {
-            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
-        }
-        if (query.getValue("truncate") != null) {
-            sendTruncated(response, callback, Long.parseLong(query.getValue("truncate")));
-            return;
-        }
-        try (OutputStream out = Content.Sink.asOutputStream(response)) {
-            if (slow) {
-                trickle(out, size);
-            } else if (chunked) {
-                // Flushing every piece keeps Jetty from computing a Content-Length for small bodies.
-                for (long position = 0; position < length; position += SLOW_CHUNK) {
-                    TestContent.write(out, position, Math.min(SLOW_CHUNK, length - position));
-                    out.flush();
-                }
-            } else {
-                TestContent.write(out, offset, length);
-            }
-        } catch (IOException | InterruptedException e) {
-            if (slow) {
-                onAbortedResponse.run();
-            }
-            callback.failed(e);
-            return;
-        }
-        callback.succeeded();
-    }
-
-    /** Sends the headers and {@code bytes} bytes, then drops the connection: a server that dies mid-body. */
-    private static void sendTruncated(Response response, Callback callback, long bytes) {
-        OutputStream out = Content.Sink.asOutputStream(response);
-        try {
-            TestContent.write(out, 0, bytes);
-            out.flush();
-        } catch (IOException e) {
-            callback.failed(e);
-            return;
-        }
-        // Failing a committed response makes Jetty abort the connection: no last chunk, body short of its length.
-        callback.failed(new IOException("body cut off on purpose"));
-    }
-
-    private static void trickle(OutputStream out, long size) throws IOException, InterruptedException {
-        for (long position = 0; position < size; position += SLOW_CHUNK) {
-            TestContent.write(out, position, Math.min(SLOW_CHUNK, size - position));
-            out.flush();
-            // The pause is the point of this endpoint: a server that sends slowly.
-            Thread.sleep(5);
-        }
     }
 
     private void receive(Request request, Response response, Callback callback, String path, boolean hash) {

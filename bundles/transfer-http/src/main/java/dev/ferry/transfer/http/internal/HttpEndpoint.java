@@ -108,24 +108,18 @@ record HttpEndpoint(URI uri, String method, Map<String, String> headers, String 
         }
         String authority = base.getRawAuthority();
         if (base.getRawUserInfo() != null) {
-            authority = authority.substring(authority.indexOf('@') + 1);
+            authority = authority.substring(authority.lastIndexOf('@') + 1);
         }
-        String candidate = base.getScheme() + "://" + authority + path;
+        String withPath = base.getScheme() + "://" + authority + path;
         try {
-            URI withPath = new URI(candidate);
-            return StreamResult.success(query == null ? withPath : new URI(candidate + "?" + query));
+            new URI(withPath);
         } catch (URISyntaxException e) {
-            String property = candidate.length() > 0 && isValid(candidate) ? QUERY_PARAMS : PATH;
-            return StreamResult.badRequest(property + ": not valid in a URL (" + e.getReason() + "); URL-encode it");
+            return StreamResult.badRequest(PATH + ": not valid in a URL (" + e.getReason() + "); URL-encode it");
         }
-    }
-
-    private static boolean isValid(String uri) {
         try {
-            new URI(uri);
-            return true;
+            return StreamResult.success(new URI(query == null ? withPath : withPath + "?" + query));
         } catch (URISyntaxException e) {
-            return false;
+            return StreamResult.badRequest(QUERY_PARAMS + ": not valid in a URL (" + e.getReason() + "); URL-encode it");
         }
     }
 }
