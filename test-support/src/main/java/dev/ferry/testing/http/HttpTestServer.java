@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -28,6 +29,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *       {@code /discard/…} only counts (for throughput runs, where hashing would be the bottleneck).
  *       Both answer 200 with an empty body. A {@code /sink} body of at most 64 KiB is also kept as
  *       text ({@link RecordedRequest#text()}), e.g. to check a JSON callback.</li>
+ *   <li>{@code ANY /stall/…}: recorded on arrival, then reads nothing until the server closes (or 60 s):
+ *       an upload to it blocks in a socket write once the buffers are full.</li>
  *   <li>{@code ANY /status/{code}[/…]}: drains the request body, then answers {@code code};
  *       {@code ?drain=false} answers at once, leaving the body unread (a server that refuses early).</li>
  *   <li>paths given to {@link #answer(String, int...)}: the scripted statuses, before any of the above.</li>
@@ -43,6 +46,7 @@ public final class HttpTestServer implements AutoCloseable {
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger abortedResponses = new AtomicInteger();
     private final Map<String, Deque<Integer>> scripts = new ConcurrentHashMap<>();
+    private final CountDownLatch stopping = new CountDownLatch(1);
 
     private final boolean tls;
 
@@ -68,7 +72,7 @@ public final class HttpTestServer implements AutoCloseable {
         server.setHandler(new TestHandler(request -> {
             requests.add(request);
             listener.accept(request);
-        }, abortedResponses::incrementAndGet, this::nextScriptedStatus));
+        }, abortedResponses::incrementAndGet, this::nextScriptedStatus, stopping));
     }
 
     /** Starts a server on a free loopback port; blocks until it listens. */
@@ -182,6 +186,7 @@ public final class HttpTestServer implements AutoCloseable {
 
     @Override
     public void close() {
+        stopping.countDown();
         try {
             server.stop();
         } catch (Exception e) {

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.eclipse.jetty.http.HttpField;
@@ -28,12 +30,15 @@ final class TestHandler extends Handler.Abstract {
     private final Consumer<RecordedRequest> recorder;
     private final Runnable onAbortedResponse;
     private final Function<String, Integer> scriptedStatus;
+    private final CountDownLatch stopping;
 
-    TestHandler(Consumer<RecordedRequest> recorder, Runnable onAbortedResponse, Function<String, Integer> scriptedStatus) {
+    TestHandler(Consumer<RecordedRequest> recorder, Runnable onAbortedResponse, Function<String, Integer> scriptedStatus,
+                CountDownLatch stopping) {
         super(InvocationType.BLOCKING);
         this.recorder = recorder;
         this.onAbortedResponse = onAbortedResponse;
         this.scriptedStatus = scriptedStatus;
+        this.stopping = stopping;
     }
 
     @Override
@@ -75,6 +80,15 @@ final class TestHandler extends Handler.Abstract {
                 int status = Integer.parseInt(segments[1]);
                 response.setStatus(status);
                 Content.Sink.write(response, true, "status " + status + "\n", callback);
+            }
+            case "stall" -> {
+                // Reads nothing, so an upload fills the socket buffers and its writer blocks.
+                record(request, path, 0, null, false, null);
+                if (!stopping.await(60, TimeUnit.SECONDS)) {
+                    Response.writeError(request, response, callback, 503);
+                } else {
+                    callback.failed(new IOException("server stopping"));
+                }
             }
             default -> {
                 record(request, path, 0, null, true, null);

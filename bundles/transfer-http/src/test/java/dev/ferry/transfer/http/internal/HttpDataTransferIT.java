@@ -299,6 +299,22 @@ class HttpDataTransferIT {
     }
 
     @Test
+    void interruptingAVirtualThreadBlockedWritingToAStalledServerStopsIt() {
+        DataFlowStartMessage message = DataFlowStartMessage.push("p", http(origin, "/bytes/" + (512L << 20)), http(destination, "/stall/in"));
+        DataSource source = sources.createSource(message);
+        AtomicReference<StreamResult<Object>> outcome = new AtomicReference<>();
+        Thread thread = Thread.ofVirtual().start(() -> outcome.set(sinks.createSink(message).transfer(source).join()));
+        await().atMost(10, SECONDS).until(() -> !destination.requests("/stall").isEmpty());
+        await().atMost(10, SECONDS).until(() -> thread.getState() == Thread.State.WAITING || thread.getState() == Thread.State.TIMED_WAITING);
+
+        thread.interrupt();
+
+        await().atMost(10, SECONDS).until(() -> outcome.get() != null);
+        assertThat(outcome.get().failure().reason()).isEqualTo(Failure.Reason.CANCELLED);
+        source.close();
+    }
+
+    @Test
     void closingTheSourceFromAnotherThreadStopsABlockedTransfer() {
         DataFlowStartMessage message = DataFlowStartMessage.push("p", http(origin, "/slow/" + (512L << 20)), http(destination, "/sink/in"));
         DataSource source = sources.createSource(message);
