@@ -19,6 +19,7 @@ public final class AllowedRoots {
     /** The system property read by the no-arg factory constructors (plain-Java use). */
     public static final String SYSTEM_PROPERTY = "ferry.file.allowedRoots";
 
+    /** Absolute, as configured; resolved at each check. */
     private final List<Path> roots;
     private final String configuredIn;
 
@@ -55,7 +56,7 @@ public final class AllowedRoots {
 
     /** Roots from {@code paths}, each absolute; {@code configuredIn} tells users where to change them. */
     public static AllowedRoots of(List<String> paths, String configuredIn) {
-        List<Path> real = new ArrayList<>();
+        List<Path> absolute = new ArrayList<>();
         for (String p : paths) {
             if (p == null || p.isBlank()) {
                 throw new IllegalArgumentException(configuredIn + ": a root is blank; list absolute directory paths");
@@ -64,14 +65,17 @@ public final class AllowedRoots {
             if (!path.isAbsolute()) {
                 throw new IllegalArgumentException(configuredIn + ": root '" + p + "' is relative; use an absolute path");
             }
-            real.add(realLocation(path));
+            absolute.add(path);
         }
-        return new AllowedRoots(real, configuredIn);
+        return new AllowedRoots(absolute, configuredIn);
     }
 
-    /** The roots as resolved; a snapshot. */
+    /**
+     * The roots as resolved now. Resolved on every use, so a root created (or re-linked) after
+     * configuration is seen as it is on disk.
+     */
     public List<Path> roots() {
-        return roots;
+        return roots.stream().map(AllowedRoots::realLocation).toList();
     }
 
     /**
@@ -86,13 +90,14 @@ public final class AllowedRoots {
                     + configuredIn + " to the directories Ferry may read and write");
         }
         Path real = realLocation(path);
-        for (Path root : roots) {
+        List<Path> resolved = roots();
+        for (Path root : resolved) {
             if (real.startsWith(root)) {
                 return Optional.empty();
             }
         }
         String shown = real.equals(path) ? "" : " (resolves to '" + real + "')";
-        return Optional.of(property + " '" + path + "'" + shown + " is outside the allowed roots " + roots
+        return Optional.of(property + " '" + path + "'" + shown + " is outside the allowed roots " + resolved
                 + "; add its directory to " + configuredIn);
     }
 

@@ -12,7 +12,7 @@ import org.osgi.service.component.annotations.Component;
  * Registers the File sink factory with {@code ferry.type=File}, configured by the same PID as
  * {@link FileSourceFactoryComponent} (which carries the metatype designation).
  */
-@Component(service = DataSinkFactory.class, configurationPid = FileTransfer.CONFIG_PID,
+@Component(service = DataSinkFactory.class, configurationPid = FileTransfer.CONFIG_PID, immediate = true,
         property = DataSourceFactory.TYPE_PROPERTY + "=" + FileTransfer.TYPE)
 public final class FileSinkFactoryComponent implements DataSinkFactory {
 

@@ -10,9 +10,10 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Registers the File source factory with {@code ferry.type=File}, configured by
- * {@code ferry.transfer.file}. A configuration change re-creates it; a relative root fails activation.
+ * {@code ferry.transfer.file}. A configuration change re-creates it. Immediate, so a bad setting (a
+ * relative root) fails at activation and the type is withdrawn, rather than handing consumers null.
  */
-@Component(service = DataSourceFactory.class, configurationPid = FileTransfer.CONFIG_PID,
+@Component(service = DataSourceFactory.class, configurationPid = FileTransfer.CONFIG_PID, immediate = true,
         property = DataSourceFactory.TYPE_PROPERTY + "=" + FileTransfer.TYPE)
 @Designate(ocd = FileTransferConfig.class)
 public final class FileSourceFactoryComponent implements DataSourceFactory {

@@ -65,6 +65,17 @@ class AllowedRootsTest {
     }
 
     @Test
+    void aRootCreatedAfterConfigurationBehindALinkIsResolvedWhenChecked() throws IOException {
+        Path target = Files.createDirectory(tmp.resolve("target"));
+        Files.createSymbolicLink(tmp.resolve("link"), target);
+        AllowedRoots roots = rootsAt(tmp.resolve("link/data"));
+        Path file = Files.writeString(Files.createDirectory(target.resolve("data")).resolve("x.txt"), "x");
+
+        assertThat(roots.check("source.path", file)).isEmpty();
+        assertThat(roots.check("source.path", target.resolve("other.txt"))).isPresent();
+    }
+
+    @Test
     void emptyRootsRefuseEverythingAndSayWhatToConfigure() {
         AllowedRoots none = AllowedRoots.fromConfig(new String[0]);
 
