@@ -3,6 +3,7 @@ package dev.ferry.signaling.internal;
 import dev.ferry.signaling.internal.dps.ConsumerFlows;
 import dev.ferry.signaling.internal.dps.ControlPlaneRegistry;
 import dev.ferry.signaling.internal.dps.DpsCallbacks;
+import dev.ferry.signaling.internal.dps.DpsControlPlaneApi;
 import dev.ferry.signaling.internal.dps.DpsRegistration;
 import dev.ferry.signaling.internal.dps.DpsSignalingApi;
 import dev.ferry.signaling.internal.edc.EdcCallbacks;
@@ -59,7 +60,8 @@ public final class SignalingNode implements FlowListener, AutoCloseable {
                 new DpsCallbacks(callbacks::send, controlPlanes, settings.dpsControlPlaneUrl()));
         this.server = new SignalingServer(settings.host(), settings.port(), settings.basePath(), List.of(
                 new EdcSignalingApi(manager),
-                new DpsSignalingApi(manager, controlPlanes, new ConsumerFlows(), settings.basePath())));
+                new DpsSignalingApi(manager, new ConsumerFlows(), settings.basePath()),
+                new DpsControlPlaneApi(controlPlanes)));
     }
 
     /** Starts serving and registers with the configured control planes. */

@@ -23,9 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Data Plane Signaling 1.0 (plain JSON): the data plane endpoint ({@code /dataflows/…}) and
- * control plane registration ({@code /controlplanes}). Provider flows run in the manager; prepare
- * and the consumer-side notifications are kept by {@link ConsumerFlows}.
+ * Data Plane Signaling 1.0 (plain JSON): the data plane endpoint ({@code /dataflows/…}). Provider
+ * flows run in the manager; prepare and the consumer-side notifications are kept by
+ * {@link ConsumerFlows}. Control plane registration is {@link DpsControlPlaneApi}.
  */
 public final class DpsSignalingApi implements Api {
 
@@ -33,16 +33,13 @@ public final class DpsSignalingApi implements Api {
     private static final String FLOWS = "dataflows";
 
     private final DataPlaneManager manager;
-    private final ControlPlaneRegistry controlPlanes;
     private final ConsumerFlows consumerFlows;
     private final String basePath;
     /** Provider flows the control plane declared completed (a PULL consumer is done). */
     private final Set<String> completedByControlPlane = ConcurrentHashMap.newKeySet();
 
-    public DpsSignalingApi(DataPlaneManager manager, ControlPlaneRegistry controlPlanes, ConsumerFlows consumerFlows,
-                           String basePath) {
+    public DpsSignalingApi(DataPlaneManager manager, ConsumerFlows consumerFlows, String basePath) {
         this.manager = manager;
-        this.controlPlanes = controlPlanes;
         this.consumerFlows = consumerFlows;
         this.basePath = basePath;
     }
@@ -52,11 +49,7 @@ public final class DpsSignalingApi implements Api {
         if (r.segments().isEmpty()) {
             return Optional.empty();
         }
-        String root = r.segment(0);
-        if (root.equals("controlplanes")) {
-            return Optional.of(controlPlanes(r));
-        }
-        if (!root.equals(FLOWS)) {
+        if (!r.segment(0).equals(FLOWS)) {
             return Optional.empty();
         }
         if (r.matches("POST", FLOWS, "prepare")) {
@@ -85,7 +78,7 @@ public final class DpsSignalingApi implements Api {
     private static ApiException unknown(ApiRequest r) {
         return ApiException.notFound("DPS has no " + r.method() + " " + String.join("/", r.segments())
                 + "; see POST dataflows/prepare|start, POST dataflows/{id}/started|suspend|resume|terminate|completed,"
-                + " GET dataflows/{id}/status, PUT controlplanes, DELETE controlplanes/{id}");
+                + " GET dataflows/{id}/status");
     }
 
     private Answer prepare(String body) {
@@ -228,25 +221,6 @@ public final class DpsSignalingApi implements Api {
         completedByControlPlane.add(id);
         started(manager.terminate(id, "completed by the control plane"));
         return Answer.empty(200);
-    }
-
-    private Answer controlPlanes(ApiRequest r) {
-        if (r.matches("PUT", "controlplanes")) {
-            ObjectNode node = Json.parseObject(r.body(), "ControlPlaneRegistrationMessage");
-            String id = DpsFields.text(node, "controlplaneId", "ControlPlaneRegistrationMessage");
-            String endpoint = DpsFields.text(node, "endpoint", "ControlPlaneRegistrationMessage");
-            DpsFields.optionalObject(node, "authorization");
-            controlPlanes.put(id, DpsFields.url(endpoint, "endpoint"));
-            LOG.info("DPS control plane {} registered at {}", id, endpoint);
-            return Answer.empty(200);
-        }
-        if (r.matches("DELETE", "controlplanes", "*")) {
-            if (!controlPlanes.remove(r.segment(1))) {
-                throw ApiException.notFound("no control plane registered with id " + r.segment(1));
-            }
-            return Answer.empty(204);
-        }
-        throw unknown(r);
     }
 
     private static String reason(ApiRequest r, String what) {

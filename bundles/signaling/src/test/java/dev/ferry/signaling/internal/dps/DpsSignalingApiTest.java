@@ -25,10 +25,12 @@ class DpsSignalingApiTest {
 
     private final FakeManager manager = new FakeManager();
     private final ControlPlaneRegistry controlPlanes = new ControlPlaneRegistry();
-    private final DpsSignalingApi api = new DpsSignalingApi(manager, controlPlanes, new ConsumerFlows(), "/api");
+    private final DpsSignalingApi api = new DpsSignalingApi(manager, new ConsumerFlows(), "/api");
+    private final DpsControlPlaneApi controlPlaneApi = new DpsControlPlaneApi(controlPlanes);
 
     private Answer call(String method, String path, String body) {
-        return api.handle(new ApiRequest(method, List.of(path.split("/")), body)).orElseThrow();
+        ApiRequest request = new ApiRequest(method, List.of(path.split("/")), body);
+        return api.handle(request).or(() -> controlPlaneApi.handle(request)).orElseThrow();
     }
 
     private static JsonNode json(Answer answer) throws Exception {
