@@ -43,7 +43,26 @@ public final class FileDataSinkFactory implements DataSinkFactory {
 
     @Override
     public StreamResult<Void> validateRequest(DataFlowStartMessage message) {
-        return FileAddress.path(message.destination(), SIDE).compose(this::validatePath);
+        return FileAddress.path(message.destination(), SIDE).compose(this::validatePath)
+                .compose(ok -> notInsideSource(message));
+    }
+
+    /** A tree copied into itself would list its own half-written output while walking. */
+    private static StreamResult<Void> notInsideSource(DataFlowStartMessage message) {
+        if (!FileTransfer.TYPE.equals(message.source().type())) {
+            return StreamResult.success();
+        }
+        Path source = FileAddress.path(message.source(), "source").content();
+        if (source == null) {
+            return StreamResult.success(); // the source factory reports it
+        }
+        Path realSource = AllowedRoots.realLocation(source);
+        Path realTarget = AllowedRoots.realLocation(FileAddress.path(message.destination(), SIDE).content());
+        if (Files.isDirectory(realSource) && realTarget.startsWith(realSource)) {
+            return StreamResult.badRequest(PROPERTY + " '" + message.destination().property(FileTransfer.PATH, "")
+                    + "' is inside source.path '" + source + "'; choose a destination outside the source directory");
+        }
+        return StreamResult.success();
     }
 
     private StreamResult<Void> validatePath(Path path) {

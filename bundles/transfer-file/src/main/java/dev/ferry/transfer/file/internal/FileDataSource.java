@@ -22,7 +22,8 @@ import java.util.stream.StreamSupport;
 /**
  * A file (one part, named by its file name) or a directory tree (every regular file as a part
  * named by its {@code /}-separated path relative to the directory). Symbolic links inside a
- * directory are skipped, so a tree under an allowed root cannot expose files outside it.
+ * directory are skipped, so a tree under an allowed root cannot expose files outside it; so are a
+ * File sink's temporary files, which are never complete data.
  * {@link #close()} closes every stream it handed out, which aborts reads in progress.
  */
 final class FileDataSource implements DataSource {
@@ -73,7 +74,7 @@ final class FileDataSource implements DataSource {
         Stream<Path> files = Files.walk(real);
         return files.<Part>mapMulti((path, sink) -> {
             BasicFileAttributes attrs = attributes(path);
-            if (attrs.isRegularFile()) {
+            if (attrs.isRegularFile() && !Staging.isTempName(path.getFileName().toString())) {
                 sink.accept(new FilePart(relativeName(path), path, attrs.size(), this));
             }
         }).onClose(files::close);

@@ -81,6 +81,13 @@ final class Staging {
         }
     }
 
+    private static final java.util.regex.Pattern TEMP_NAME = java.util.regex.Pattern.compile("\\..*\\.ferry-[0-9a-f]{12}\\.part");
+
+    /** True for a name {@link #tempName} makes. */
+    static boolean isTempName(String fileName) {
+        return TEMP_NAME.matcher(fileName).matches();
+    }
+
     /** {@code .name.ferry-<random>.part}, shortened so it stays within common 255-byte name limits. */
     static String tempName(String fileName) {
         String base = fileName.length() > 200 ? fileName.substring(0, 200) : fileName;

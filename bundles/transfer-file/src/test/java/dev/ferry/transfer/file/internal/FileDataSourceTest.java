@@ -150,4 +150,16 @@ class FileDataSourceTest {
         assertThat(result.failure().reason()).isEqualTo(Failure.Reason.NOT_AUTHORIZED);
         assertThat(result.failureMessage()).contains("source.path '/etc/passwd' is outside the allowed roots");
     }
+
+    @Test
+    void aSinksLeftoverTemporaryFilesAreNotParts() throws IOException {
+        Path dir = Files.createDirectory(tmp.resolve("in"));
+        Files.writeString(dir.resolve("data.txt"), "data");
+        String temp = Staging.tempName("data.txt");
+        Files.writeString(dir.resolve(temp), "half");
+
+        assertThat(Staging.isTempName(temp)).isTrue();
+        assertThat(Staging.isTempName(".data.txt")).isFalse();
+        assertThat(parts(source(dir))).extracting(Part::name).containsExactly("data.txt");
+    }
 }

@@ -147,4 +147,17 @@ class FileFactoryValidationTest {
         assertThat(result.failure().reason()).isEqualTo(Failure.Reason.BAD_REQUEST);
         assertThat(result.failureMessage()).contains("'" + file + "' is not a directory");
     }
+
+    @Test
+    void sinkInsideADirectorySourceIsRefused() throws IOException {
+        Path in = Files.createDirectory(root.resolve("in"));
+        var factory = new FileDataSinkFactory(roots);
+
+        StreamResult<Void> inside = factory.validateRequest(Messages.push(Messages.file(in), Messages.file(in + "/copy")));
+        StreamResult<Void> beside = factory.validateRequest(Messages.push(Messages.file(in), Messages.file(root + "/copy")));
+
+        assertThat(inside.failureMessage()).isEqualTo("destination.path '" + in + "/copy' is inside source.path '" + in
+                + "'; choose a destination outside the source directory");
+        assertThat(beside.succeeded()).isTrue();
+    }
 }
