@@ -32,6 +32,9 @@ final class ObjectUpload {
         int fill(byte[] buffer) throws IOException;
     }
 
+    /** S3 accepts at most this many parts per multipart upload. */
+    static final int MAX_PARTS = 10_000;
+
     private final S3Client client;
     private final String bucket;
     private final String key;
@@ -53,13 +56,21 @@ final class ObjectUpload {
         int size = pool.bufferSize();
         if (part.supportsRanges() && part.size() > size) {
             long total = part.size();
-            List<Chunk> chunks = new ArrayList<>();
-            for (long offset = 0; offset < total; offset += size) {
-                long from = offset;
-                int length = (int) Math.min(size, total - offset);
-                chunks.add(buffer -> readRange(part, from, length, buffer));
-            }
-            return multipart(chunks.iterator(), null, 0);
+            java.util.Iterator<Chunk> ranges = new java.util.Iterator<>() {
+                private long offset;
+
+                public boolean hasNext() {
+                    return offset < total;
+                }
+
+                public Chunk next() {
+                    long from = offset;
+                    int length = (int) Math.min(size, total - from);
+                    offset += length;
+                    return buffer -> readRange(part, from, length, buffer);
+                }
+            };
+            return multipart(ranges, null, 0);
         }
         try (InputStream in = part.openStream()) {
             byte[] first = pool.take();
@@ -134,6 +145,11 @@ final class ObjectUpload {
                 parts.add(uploaders.submit(partTask(uploadId, 1, first, null, firstLength)));
             }
             while (chunks.hasNext()) {
+                if (parts.size() == MAX_PARTS) {
+                    throw new S3WriteException(new dev.ferry.spi.Failure(dev.ferry.spi.Failure.Reason.BAD_REQUEST,
+                            location() + ": more than " + MAX_PARTS + " parts of " + (pool.bufferSize() >> 20)
+                                    + " MiB (S3's limit) for a stream of unknown size; raise partSizeMiB"), null);
+                }
                 Chunk chunk = chunks.next();
                 byte[] buffer = takeBuffer();
                 if (!sequential) {

@@ -63,7 +63,7 @@ final class S3DataSink implements DataSink {
             }
             String key = address.keyFor(part.name());
             try {
-                bytes += new ObjectUpload(client, address.bucketName(), key, pool).upload(part);
+                bytes += new ObjectUpload(client, address.bucketName(), key, poolFor(part, pool)).upload(part);
                 written.add(key);
             } catch (S3WriteException e) {
                 return StreamResult.failure(e.failure());
@@ -81,6 +81,24 @@ final class S3DataSink implements DataSink {
             }
         }
         return StreamResult.success(bytes);
+    }
+
+    /**
+     * The shared pool, or for an object too large for 10,000 parts of the configured size a pool
+     * of bigger buffers (more memory, but S3 allows no more parts).
+     */
+    private BufferPool poolFor(Part part, BufferPool shared) {
+        long size = part.size();
+        if (size <= (long) shared.bufferSize() * ObjectUpload.MAX_PARTS) {
+            return shared;
+        }
+        long mib = S3Settings.MIB;
+        long needed = ((size + ObjectUpload.MAX_PARTS - 1) / ObjectUpload.MAX_PARTS + mib - 1) / mib * mib;
+        if (needed > Integer.MAX_VALUE - 16) {
+            throw new S3WriteException(new Failure(Failure.Reason.BAD_REQUEST, "part '" + part.name() + "' has "
+                    + size + " bytes, more than an S3 object can hold"), null);
+        }
+        return new BufferPool((int) needed, settings.parallelism() + 1);
     }
 
     private StreamResult<Object> cancelled(String key) {

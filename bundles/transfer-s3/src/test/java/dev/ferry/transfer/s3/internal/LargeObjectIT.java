@@ -102,7 +102,7 @@ class LargeObjectIT {
             var sources = new S3DataSourceFactory(clients, vault);
             var sinks = new S3DataSinkFactory(clients, vault);
             var copier = new S3CopyTransferService(clients, vault);
-            for (int round = 1; round <= 2; round++) {
+            for (int round = 1; round <= Integer.getInteger("s3.benchmark.rounds", 2); round++) {
                 var across = DataFlowStartMessage.push("b", s3(a, "src", "one-gib.bin"), s3(b, "dst", "bench-streamed.bin"));
                 report(round, "streamed across endpoints (Ferry)", time(() -> sinks.createSink(across).transfer(sources.createSource(across)).get()));
                 report(round, "SDK download to file, then upload (baseline)", time(() -> sdkDownloadThenUpload()));

@@ -133,6 +133,23 @@ class S3TransferIT {
     }
 
     @Test
+    void checksumModeWhenRequiredForOlderStoresRoundTrips() throws Exception {
+        String sha = a.putObject("src", "older-store.bin", 11 * MIB, 13);
+        S3Settings settings = S3Settings.defaults().withPartSize(5 * MIB, 2).withChecksums("WHEN_REQUIRED", "WHEN_REQUIRED");
+        try (S3Clients clients = new S3Clients(settings)) {
+            var vault = StandaloneVault.find();
+            var message = DataFlowStartMessage.push("p", s3(a.endpoint(), "src", "objectName", "older-store.bin"),
+                    s3(b.endpoint(), "dst", "objectName", "older-store.bin"));
+
+            var result = new S3DataSinkFactory(clients, vault).createSink(message)
+                    .transfer(new S3DataSourceFactory(clients, vault).createSource(message)).get();
+
+            assertThat(result.failureMessage()).isNull();
+        }
+        assertThat(b.sha256("dst", "older-store.bin")).isEqualTo(sha);
+    }
+
+    @Test
     void s3ToHttpData() {
         String sha = a.putObject("src", "to-http.bin", 13 * MIB + 5, 9);
         try (HttpTestServer http = HttpTestServer.start()) {
