@@ -86,7 +86,6 @@ public final class Main {
         }, "ferry-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         printReady(out, node, layout, launched);
-        node.types().reportTo(out::println);
         try {
             if (flow == null) {
                 node.awaitStop();
@@ -137,7 +136,7 @@ public final class Main {
         for (String problem : node.problems()) {
             out.println("  PROBLEM:  " + problem);
         }
-        out.println("Transfer types: " + node.types().describe());
+        out.println("Transfer types: " + node.types().describeThenReportTo(out::println));
         out.println("Ferry ready in " + Duration.between(launched, Instant.now()).toMillis() + " ms");
     }
 }

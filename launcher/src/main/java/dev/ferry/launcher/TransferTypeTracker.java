@@ -53,7 +53,20 @@ final class TransferTypeTracker implements AutoCloseable {
 
     /** From now on, each change is reported as one line to {@code reporter}. */
     void reportTo(Consumer<String> reporter) {
-        this.reporter = reporter;
+        synchronized (types) {
+            this.reporter = reporter;
+        }
+    }
+
+    /**
+     * The current types, and from then on each change reported to {@code reporter}: atomically, so a
+     * type that comes or goes meanwhile is in one or the other, never lost between the two.
+     */
+    String describeThenReportTo(Consumer<String> reporter) {
+        synchronized (types) {
+            this.reporter = reporter;
+            return types.describe();
+        }
     }
 
     /** The current types, e.g. {@code File (source, sink)}. */
@@ -74,10 +87,12 @@ final class TransferTypeTracker implements AutoCloseable {
                 continue;
             }
             String name = type instanceof String[] array ? Arrays.toString(array) : type.toString();
-            boolean changed = added ? types.add(name, role) : types.remove(name, role);
-            if (changed) {
-                reporter.accept("Transfer type " + (added ? "added" : "removed") + ": " + name + " " + role.label()
-                        + " (node has: " + types.describe() + ")");
+            synchronized (types) {
+                boolean changed = added ? types.add(name, role) : types.remove(name, role);
+                if (changed) {
+                    reporter.accept("Transfer type " + (added ? "added" : "removed") + ": " + name + " " + role.label()
+                            + " (node has: " + types.describe() + ")");
+                }
             }
         }
     }
