@@ -14,6 +14,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,17 @@ final class FlowWorkers {
 
     private static final Logger LOG = LoggerFactory.getLogger(FlowWorkers.class);
 
-    private record Running(CompletableFuture<StreamResult<Object>> result, LongAdder bytes) {
+    /** One run of a flow; a resumed flow gets a new one, so a late end of the old run changes nothing. */
+    private static final class Run {
+        final LongAdder bytes = new LongAdder();
+        volatile CompletableFuture<StreamResult<Object>> result;
+
+        void cancel() {
+            CompletableFuture<StreamResult<Object>> future = result;
+            if (future != null) {
+                future.cancel(true);
+            }
+        }
     }
 
     private final FlowQueue queue;
@@ -34,7 +45,8 @@ final class FlowWorkers {
     private final FlowTransitions transitions;
     private final int count;
     private final List<Thread> threads = new ArrayList<>();
-    private final ConcurrentHashMap<String, Running> running = new ConcurrentHashMap<>();
+    /** The current run of each flow; starts and ends of runs change it under its key's lock. */
+    private final ConcurrentHashMap<String, Run> running = new ConcurrentHashMap<>();
 
     FlowWorkers(FlowQueue queue, TransferServiceRegistry registry, FlowTransitions transitions, int count) {
         this.queue = queue;
@@ -53,20 +65,20 @@ final class FlowWorkers {
     synchronized void stop() {
         threads.forEach(Thread::interrupt);
         threads.clear();
-        running.values().forEach(r -> r.result().cancel(true));
+        running.values().forEach(Run::cancel);
     }
 
     /** Stops the I/O of flow {@code id} if it runs here. */
     void cancel(String id) {
-        Running r = running.get(id);
+        Run r = running.get(id);
         if (r != null) {
-            r.result().cancel(true);
+            r.cancel();
         }
     }
 
     DataFlow withLiveProgress(DataFlow flow) {
-        Running r = running.get(flow.id());
-        return r == null ? flow : flow.withBytesTransferred(r.bytes().sum());
+        Run r = running.get(flow.id());
+        return r == null ? flow : flow.withBytesTransferred(r.bytes.sum());
     }
 
     private void loop() {
@@ -86,37 +98,47 @@ final class FlowWorkers {
     }
 
     private void run(String id) {
-        Optional<DataFlow> started = transitions.change(id, EnumSet.of(FlowState.RECEIVED), f -> f, FlowState.STARTED, null);
-        if (started.isEmpty()) {
-            return; // suspended or terminated while queued
+        Run run = new Run();
+        AtomicReference<DataFlow> started = new AtomicReference<>();
+        running.compute(id, (key, current) -> {
+            Optional<DataFlow> flow = transitions.change(id, EnumSet.of(FlowState.RECEIVED), f -> f, FlowState.STARTED, null);
+            flow.ifPresent(started::set);
+            return flow.isPresent() ? run : current; // absent: suspended or terminated while queued
+        });
+        if (started.get() == null) {
+            return;
         }
-        LongAdder bytes = new LongAdder();
         StreamResult<Object> result = registry.resolve(started.get().message())
-                .map(service -> runWith(service, started.get(), bytes))
+                .map(service -> runWith(service, started.get(), run))
                 .orElseGet(() -> StreamResult.generalError("no transfer service on this node can run the flow any longer "
                         + "(a transfer type was removed before it started)"));
-        finish(id, result, bytes.sum());
+        running.compute(id, (key, current) -> {
+            if (current != run) {
+                return current; // resumed meanwhile: the newer run owns the flow's state
+            }
+            finish(id, result, run.bytes.sum());
+            return null;
+        });
     }
 
-    private StreamResult<Object> runWith(TransferService service, DataFlow flow, LongAdder bytes) {
+    private StreamResult<Object> runWith(TransferService service, DataFlow flow, Run run) {
         CompletableFuture<StreamResult<Object>> future;
         try {
-            future = service.transfer(flow.message(), bytes::add);
+            future = service.transfer(flow.message(), run.bytes::add);
         } catch (RuntimeException e) {
             return StreamResult.generalError("the transfer could not start: " + e.getMessage());
         }
-        running.put(flow.id(), new Running(future, bytes));
+        run.result = future;
         try {
-            if (transitions.stateOf(flow.id()).orElse(FlowState.TERMINATED) != FlowState.STARTED) {
-                future.cancel(true); // stopped between STARTED and registration above
+            if (running.get(flow.id()) != run
+                    || transitions.stateOf(flow.id()).orElse(FlowState.TERMINATED) != FlowState.STARTED) {
+                future.cancel(true); // stopped (or resumed as a newer run) before cancel() could see this future
             }
             return future.join();
         } catch (CancellationException e) {
             return StreamResult.failure(Reason.CANCELLED, "transfer cancelled");
         } catch (CompletionException e) {
             return StreamResult.generalError("transfer failed: " + e.getCause());
-        } finally {
-            running.remove(flow.id());
         }
     }
 
