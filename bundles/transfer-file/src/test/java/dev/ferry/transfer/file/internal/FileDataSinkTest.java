@@ -173,6 +173,23 @@ class FileDataSinkTest {
     }
 
     @Test
+    void anInterruptIsSeenBeforeAKernelCopyToo() throws IOException {
+        Path in = Files.write(tmp.resolve("big.bin"), new byte[300_000]);
+        DataSource file = new FileDataSourceFactory(AllowedRoots.of(List.of(tmp.toString()), "test"))
+                .createSource(Messages.from(in));
+        StreamResult<Object> result;
+        Thread.currentThread().interrupt();
+        try {
+            result = run(sink(root + "/big.bin"), file);
+        } finally {
+            Thread.interrupted();
+        }
+
+        assertThat(result.failure().reason()).isEqualTo(Failure.Reason.CANCELLED);
+        assertThat(tree(root)).isEmpty();
+    }
+
+    @Test
     void closingAFileSourceMidTransferStopsItAndLeavesNothing() throws IOException {
         Path in = Files.createDirectory(tmp.resolve("in"));
         Files.write(in.resolve("a.bin"), new byte[100_000]);
