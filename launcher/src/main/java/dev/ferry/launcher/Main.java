@@ -1,5 +1,6 @@
 package dev.ferry.launcher;
 
+import dev.ferry.spi.DataFlowStartMessage;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int code = run(args, System.out, launched(System.getProperty("ferry.launched")));
+        int code = run(args, System.out, System.err, launched(System.getProperty("ferry.launched")));
         System.exit(code);
     }
 
@@ -46,13 +47,13 @@ public final class Main {
         return Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
     }
 
-    static int run(String[] args, PrintStream out, Instant launched) {
+    static int run(String[] args, PrintStream out, PrintStream err, Instant launched) {
         CommandLine command;
         try {
             command = CommandLine.parse(args);
         } catch (CommandLine.UsageException e) {
-            out.println("ferry: " + e.getMessage());
-            out.println(CommandLine.USAGE);
+            err.println("ferry: " + e.getMessage());
+            err.println(CommandLine.USAGE);
             return USAGE;
         }
         if (command.command() == CommandLine.Command.HELP) {
@@ -60,26 +61,33 @@ public final class Main {
             return 0;
         }
         Layout layout = Layout.detect();
-        Node node;
-        TransferCommand transfer = new TransferCommand(out);
-        var flow = (dev.ferry.spi.DataFlowStartMessage) null;
+        NodePlan plan;
+        Variables variables;
+        DataFlowStartMessage flow = null;
         try {
-            NodePlan plan = new FeatureCatalog(layout.features()).plan(command.features());
-            Variables variables = new Variables(layout.home().toString(), plan.variables(), System::getProperty);
+            plan = new FeatureCatalog(layout.features()).plan(command.features());
+            variables = new Variables(layout.home().toString(), plan.variables(), System::getProperty);
             if (command.command() == CommandLine.Command.TRANSFER) {
                 flow = FlowFile.read(Path.of(command.flowFile()), variables);
             }
-            configureLogging(layout);
-            SPIFLY_LOG.setLevel(java.util.logging.Level.WARNING); // it reports each woven provider on stderr
-            printHeader(out, layout, plan);
-            if (Boolean.getBoolean("ferry.timing")) {
-                out.printf("  [timing] %-28s %5d ms%n", "process start to here", Duration.between(launched, Instant.now()).toMillis());
-            }
+        } catch (LaunchException e) {
+            err.println("ferry: " + e.getMessage());
+            return USAGE;
+        }
+        configureLogging(layout);
+        SPIFLY_LOG.setLevel(java.util.logging.Level.WARNING); // it reports each woven provider on stderr
+        printHeader(out, layout, plan);
+        if (Boolean.getBoolean("ferry.timing")) {
+            out.printf("  [timing] %-28s %5d ms%n", "process start to here", Duration.between(launched, Instant.now()).toMillis());
+        }
+        Node node;
+        try {
             node = new Node(layout, plan, variables, out).start();
         } catch (LaunchException e) {
-            out.println("ferry: " + e.getMessage());
-            return e.getCause() == null ? USAGE : NOT_STARTED;
+            err.println("ferry: " + e.getMessage());
+            return NOT_STARTED;
         }
+        TransferCommand transfer = new TransferCommand(out);
         Thread hook = new Thread(() -> {
             transfer.interrupt();
             node.close();
