@@ -95,6 +95,32 @@ class FerryNodeIT {
         assertThat(home.resolve("data/out.bin")).doesNotExist();
     }
 
+    @Test
+    void withoutAConfigFileTheFeatureConfigurationApplies() throws Exception {
+        Files.delete(home.resolve("config/ferry.transfer.file.cfg")); // ferry-file.json: allowedRoots ${ferry.home}/data
+        Files.writeString(home.resolve("data/in.txt"), "hello");
+        Path flow = writeFlow("feature-config-1", "${ferry.home}/data/in.txt", "${ferry.home}/data/out.txt");
+
+        FerryProcess ferry = FerryProcess.start(home, "transfer", flow.toString(), "--feature", "ferry-runtime,ferry-core,ferry-file");
+
+        assertThat(ferry.awaitExit()).as(ferry.output()).isZero();
+        assertThat(home.resolve("data/out.txt")).hasContent("hello");
+    }
+
+    @Test
+    void aConfigFileReplacesTheFeatureConfiguration() throws Exception {
+        Path elsewhere = Files.createDirectory(tmp.resolve("elsewhere"));
+        Files.writeString(home.resolve("config/ferry.transfer.file.cfg"), "allowedRoots = " + elsewhere + "\n");
+        Files.writeString(home.resolve("data/in.txt"), "hello");
+        Path flow = writeFlow("file-config-1", "${ferry.home}/data/in.txt", "${ferry.home}/data/out.txt");
+
+        FerryProcess ferry = FerryProcess.start(home, "transfer", flow.toString(), "--feature", "ferry-runtime,ferry-core,ferry-file");
+
+        assertThat(ferry.awaitExit()).as(ferry.output()).isEqualTo(1);
+        assertThat(ferry.output()).contains("Flow file-config-1 refused:").contains("allowed");
+        assertThat(home.resolve("data/out.txt")).doesNotExist();
+    }
+
     private Path writeFlow(String id, String source, String destination) throws IOException {
         return Files.writeString(tmp.resolve(id + ".json"), """
                 {"processId": "%s",
