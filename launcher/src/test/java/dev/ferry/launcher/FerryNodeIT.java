@@ -32,10 +32,11 @@ class FerryNodeIT {
         home = tmp.resolve("ferry");
         try (Stream<Path> paths = Files.walk(dist)) {
             for (Path p : (Iterable<Path>) paths::iterator) {
-                Path target = home.resolve(dist.relativize(p).toString());
+                Path relative = dist.relativize(p);
+                Path target = home.resolve(relative.toString());
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(target);
-                } else {
+                } else if (!relative.startsWith("data") && !relative.startsWith("deploy")) { // a fresh node: no one's files
                     Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
