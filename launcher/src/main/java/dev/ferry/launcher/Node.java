@@ -67,6 +67,9 @@ final class Node implements AutoCloseable {
         } catch (IOException | BundleException e) {
             close();
             throw new LaunchException("the OSGi framework did not start: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            close(); // e.g. a configuration naming an unknown variable: leave no framework or temp folder behind
+            throw e;
         }
     }
 
