@@ -33,23 +33,25 @@ final class Node implements AutoCloseable {
     private TransferTypeTracker types;
     private Path storage;
     private final List<String> problems = new ArrayList<>();
-    private long lastPhase = System.nanoTime();
+    private final PhaseTimer timer;
 
     Node(Layout layout, NodePlan plan, Variables variables, PrintStream out) {
         this.layout = layout;
         this.plan = plan;
         this.variables = variables;
         this.out = out;
+        this.timer = new PhaseTimer(out);
     }
 
     /** Boots the framework and starts the plan's bundles; returns when every bundle was started. */
     Node start() {
         List<BundleFiles.Resolved> files = new BundleFiles(layout).resolve(plan.bundles());
+        Map<String, Map<String, Object>> configurations = resolvedConfigurations(); // a bad variable fails here, before any start
         try {
             storage = Files.createTempDirectory("ferry-felix-");
             framework = new FrameworkFactory().newFramework(frameworkProperties());
             framework.init();
-            phase("framework initialised");
+            timer.phase("framework initialised");
             BundleContext context = framework.getBundleContext();
             types = new TransferTypeTracker(context).open();
             Map<BundleFiles.Resolved, Bundle> installed = new LinkedHashMap<>();
@@ -59,10 +61,10 @@ final class Node implements AutoCloseable {
                     installed.put(file, context.installBundle("reference:" + file.file().toUri()));
                 }
             }
-            phase(installed.size() + " bundles installed");
+            timer.phase(installed.size() + " bundles installed");
             framework.start();
-            startInOrder(context, installed);
-            phase("bundles started");
+            startInOrder(context, installed, configurations);
+            timer.phase("bundles started");
             return this;
         } catch (IOException | BundleException e) {
             close();
@@ -73,8 +75,9 @@ final class Node implements AutoCloseable {
         }
     }
 
-    private void startInOrder(BundleContext context, Map<BundleFiles.Resolved, Bundle> installed) {
-        boolean configured = plan.configurations().isEmpty();
+    private void startInOrder(BundleContext context, Map<BundleFiles.Resolved, Bundle> installed,
+                              Map<String, Map<String, Object>> configurations) {
+        boolean configured = configurations.isEmpty();
         List<Map.Entry<BundleFiles.Resolved, Bundle>> entries = new ArrayList<>(installed.entrySet());
         entries.sort(Comparator.comparingInt(e -> e.getKey().bundle().startOrder()));
         int i = 0;
@@ -83,23 +86,14 @@ final class Node implements AutoCloseable {
             for (; i < entries.size() && entries.get(i).getKey().bundle().startOrder() == order; i++) {
                 startBundle(entries.get(i).getValue());
             }
-            phase("start order " + order);
+            timer.phase("start order " + order);
             if (!configured) {
-                configured = applyConfigurations(context);
-                phase("configurations");
+                configured = applyConfigurations(context, configurations);
+                timer.phase("configurations");
             }
         }
         if (!configured) {
             problems.add("the features have configurations but no ConfigurationAdmin bundle: add feature ferry-runtime");
-        }
-    }
-
-    /** With -Dferry.timing=true, prints how long each start phase took (to find what makes a start slow). */
-    private void phase(String what) {
-        if (Boolean.getBoolean("ferry.timing")) {
-            long now = System.nanoTime();
-            out.printf("  [timing] %-28s %5d ms%n", what, (now - lastPhase) / 1_000_000);
-            lastPhase = now;
         }
     }
 
@@ -110,30 +104,34 @@ final class Node implements AutoCloseable {
         long begin = System.nanoTime();
         try {
             bundle.start();
-            long millis = (System.nanoTime() - begin) / 1_000_000;
-            if (millis >= 20 && Boolean.getBoolean("ferry.timing")) {
-                out.printf("  [timing]   %-26s %5d ms%n", bundle.getSymbolicName(), millis);
-            }
+            timer.step(bundle.getSymbolicName(), begin);
         } catch (BundleException e) {
             problems.add(bundle.getSymbolicName() + " did not start: " + e.getMessage());
         }
     }
 
     /** Writes the feature configurations; false when ConfigurationAdmin is not there yet. */
-    private boolean applyConfigurations(BundleContext context) {
+    private boolean applyConfigurations(BundleContext context, Map<String, Map<String, Object>> configurations) {
         ConfigAdminBridge admin = ConfigAdminBridge.find(context);
         if (admin == null) {
             return false;
         }
-        plan.configurations().forEach((pid, properties) -> {
-            if (overriddenByConfigFolder(pid)) {
-                return; // config/<pid>.cfg replaces the feature's configuration as a whole (FileInstall writes it)
+        configurations.forEach((pid, properties) -> {
+            if (!overriddenByConfigFolder(pid)) { // config/<pid>.cfg replaces it as a whole (FileInstall writes that)
+                admin.update(pid, properties);
             }
-            Map<String, Object> resolved = new HashMap<>();
-            properties.forEach((k, v) -> resolved.put(k, variables.resolveValue(v, "configuration " + pid + ", " + k)));
-            admin.update(pid, resolved);
         });
         return true;
+    }
+
+    private Map<String, Map<String, Object>> resolvedConfigurations() {
+        Map<String, Map<String, Object>> resolved = new LinkedHashMap<>();
+        plan.configurations().forEach((pid, properties) -> {
+            Map<String, Object> values = new HashMap<>();
+            properties.forEach((k, v) -> values.put(k, variables.resolveValue(v, "configuration " + pid + ", " + k)));
+            resolved.put(pid, values);
+        });
+        return resolved;
     }
 
     private boolean overriddenByConfigFolder(String pid) {
