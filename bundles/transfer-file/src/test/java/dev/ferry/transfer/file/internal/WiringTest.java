@@ -9,7 +9,13 @@ import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.reflect.Proxy;
+import java.util.Dictionary;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.ServiceLoader;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,11 +49,30 @@ class WiringTest {
                         .extracting(DataSinkFactory::supportedType).isEqualTo("File"));
     }
 
+    /** A bundle context that records the services registered through it. */
+    static BundleContext recording(Map<Class<?>, Object> services, Map<Class<?>, Dictionary<?, ?>> properties) {
+        return (BundleContext) Proxy.newProxyInstance(WiringTest.class.getClassLoader(), new Class<?>[] {BundleContext.class},
+                (proxy, method, args) -> {
+                    if (!method.getName().equals("registerService") || !(args[0] instanceof Class<?> type)) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    services.put(type, args[1]);
+                    properties.put(type, (Dictionary<?, ?>) args[2]);
+                    return Proxy.newProxyInstance(WiringTest.class.getClassLoader(),
+                            new Class<?>[] {ServiceRegistration.class}, (p, m, a) -> null);
+                });
+    }
+
     @Test
     void componentsUseTheConfiguredRoots() throws IOException {
         Path file = Files.writeString(tmp.resolve("in.txt"), "x");
-        var source = new FileSourceFactoryComponent(config(tmp.toString()));
-        var sink = new FileSinkFactoryComponent(config(tmp.toString()));
+        Map<Class<?>, Object> services = new HashMap<>();
+        Map<Class<?>, Dictionary<?, ?>> properties = new HashMap<>();
+        new FileTransferComponent(recording(services, properties), config(tmp.toString()));
+        var source = (DataSourceFactory) services.get(DataSourceFactory.class);
+        var sink = (DataSinkFactory) services.get(DataSinkFactory.class);
+        assertThat(properties.get(DataSourceFactory.class).get(DataSourceFactory.TYPE_PROPERTY)).isEqualTo("File");
+        assertThat(properties.get(DataSinkFactory.class).get(DataSourceFactory.TYPE_PROPERTY)).isEqualTo("File");
         var inside = Messages.push(Messages.file(file), Messages.file(tmp.resolve("out.txt")));
         var outside = Messages.push(Messages.file("/etc/hostname"), Messages.file("/etc/ferry.txt"));
 
@@ -62,15 +87,19 @@ class WiringTest {
     @Test
     void withoutConfiguredRootsComponentsRefuseAndSayToConfigureAllowedRoots() throws IOException {
         Path file = Files.writeString(tmp.resolve("in.txt"), "x");
-        var source = new FileSourceFactoryComponent(config());
+        Map<Class<?>, Object> services = new HashMap<>();
+        new FileTransferComponent(recording(services, new HashMap<>()), config());
+        var source = (DataSourceFactory) services.get(DataSourceFactory.class);
 
         assertThat(source.validateRequest(Messages.from(file)).failureMessage())
                 .contains("no allowed roots are configured; set allowedRoots in ferry.transfer.file");
     }
 
     @Test
-    void aRelativeRootFailsActivationNamingTheSetting() {
-        assertThatThrownBy(() -> new FileSinkFactoryComponent(config("relative/dir")))
+    void aRelativeRootFailsActivationNamingTheSettingAndRegistersNothing() {
+        Map<Class<?>, Object> services = new HashMap<>();
+        assertThatThrownBy(() -> new FileTransferComponent(recording(services, new HashMap<>()), config("relative/dir")))
                 .hasMessageContaining("allowedRoots in ferry.transfer.file: root 'relative/dir' is relative");
+        assertThat(services).isEmpty();
     }
 }
