@@ -77,6 +77,38 @@ final class FlowRunner {
         return new Timing(first, answered, lastByte, lastCallback);
     }
 
+    /**
+     * Like {@link #batch} but with the start requests sent by {@code threads} client threads at once, as a
+     * control plane with several state-machine threads does.
+     */
+    Timing concurrentBatch(Protocol protocol, int count, long size, int threads) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<String>> started = new ArrayList<>();
+            long first = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                started.add(pool.submit(() -> start(protocol, size, false)));
+            }
+            List<String> ids = new ArrayList<>();
+            for (java.util.concurrent.Future<String> id : started) {
+                ids.add(id.get());
+            }
+            long answered = System.nanoTime();
+            long lastByte = 0;
+            long lastCallback = 0;
+            for (String id : ids) {
+                starts.remove(id);
+                Arrivals.Arrival upload = arrivals.upload(id, TIMEOUT);
+                check(id, size, false, upload);
+                lastByte = Math.max(lastByte, upload.nanos());
+                lastCallback = Math.max(lastCallback, arrivals.callback(id, TIMEOUT).nanos());
+            }
+            return new Timing(first, answered, lastByte, lastCallback);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     private final java.util.Map<String, Long> starts = new java.util.concurrent.ConcurrentHashMap<>();
 
     private String start(Protocol protocol, long size, boolean verify) throws Exception {

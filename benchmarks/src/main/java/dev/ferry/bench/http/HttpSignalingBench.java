@@ -29,7 +29,7 @@ public final class HttpSignalingBench {
         Path reportFile = Path.of(args[1]);
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         int smallRounds = args.length > 3 ? Integer.parseInt(args[3]) : 10;
-        int startRounds = args.length > 4 ? Integer.parseInt(args[4]) : 3;
+        int startRounds = args.length > 4 ? Integer.parseInt(args[4]) : 5;
         long big = (args.length > 5 ? Long.parseLong(args[5]) : 1024) * MIB;
         String ferryOpts = System.getenv().getOrDefault("FERRY_OPTS", "");
         Report report = new Report(ferryOpts, big);
@@ -45,6 +45,10 @@ public final class HttpSignalingBench {
             String src = data.baseUrl() + "/bytes/";
             String dst = data.baseUrl() + "/discard/";
 
+            // Warm the bench's own HTTP client, so its first use does not count against the node.
+            Baselines.javaCopy(src + MIB, dst + "client-warm");
+            new SignalingClient(data.baseUrl()).check();
+            report.load(loadAverage());
             NodeProcess node = null;
             for (int i = 0; i < startRounds; i++) {
                 if (node != null) {
@@ -95,16 +99,19 @@ public final class HttpSignalingBench {
 
                 flows.batch(Protocol.EDC, BATCH, MIB); // warm-up
                 flows.batch(Protocol.DPS, BATCH, MIB);
+                flows.concurrentBatch(Protocol.EDC, BATCH, MIB, 8);
                 javaBatch(src + MIB + "/j", dst + "java-batch", 8);
                 javaBatch(src + MIB + "/j", dst + "java-batch", 1);
                 for (int r = 0; r < rounds; r++) {
                     report.batch(Protocol.EDC, flows.batch(Protocol.EDC, BATCH, MIB));
                     report.batch(Protocol.DPS, flows.batch(Protocol.DPS, BATCH, MIB));
+                    report.concurrentBatch(flows.concurrentBatch(Protocol.EDC, BATCH, MIB, 8));
                     report.batchJava(javaBatch(src + MIB + "/j", dst + "java-batch", 8), 8);
                     report.batchJava(javaBatch(src + MIB + "/j", dst + "java-batch", 1), 1);
                 }
                 Thread.sleep(3000);
                 report.idleAfter(ProcStatus.rssKib(pid));
+                report.load(loadAverage());
             }
         } finally {
             home.delete();
@@ -134,6 +141,11 @@ public final class HttpSignalingBench {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /** The 1-minute load average: other processes on the machine skew every figure. */
+    static String loadAverage() throws java.io.IOException {
+        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
     }
 
     private static int freePort() throws java.io.IOException {

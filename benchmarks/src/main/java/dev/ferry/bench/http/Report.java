@@ -28,6 +28,8 @@ final class Report {
     private final Map<Protocol, Samples> batchLastByte = perProtocol();
     private final Map<Protocol, Samples> batchStarted = perProtocol();
     private final Map<Integer, Samples> batchJava = Map.of(1, new Samples(), 8, new Samples());
+    private final Samples concurrentBatch = new Samples();
+    private final java.util.List<String> loads = new java.util.ArrayList<>();
     private double firstFlowMs = Double.NaN;
     private double peakHwmMib = Double.NaN;
     private double idleAfterMib = Double.NaN;
@@ -89,6 +91,14 @@ final class Report {
         batchCallback.get(protocol).add(timing.toCallbackMillis());
     }
 
+    void concurrentBatch(Timing timing) {
+        concurrentBatch.add(timing.toCallbackMillis());
+    }
+
+    void load(String loadAverage) {
+        loads.add(loadAverage);
+    }
+
     void batchJava(long nanos, int threads) {
         batchJava.get(threads).add(nanos / 1e6);
     }
@@ -103,8 +113,9 @@ final class Report {
 
     String markdown() {
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "Run %s, node FERRY_OPTS `%s`; medians, every sample in brackets.%n%n",
-                LocalDate.now(), ferryOpts.isBlank() ? "(none)" : ferryOpts));
+        md.append(String.format(Locale.ROOT, "Run %s, node FERRY_OPTS `%s`, load average %s (start, end);"
+                        + " medians, every sample in brackets.%n%n",
+                LocalDate.now(), ferryOpts.isBlank() ? "(none)" : ferryOpts, String.join(", ", loads)));
         md.append("| what | Ferry | baseline, same run | target | met |\n|---|---|---|---|---|\n");
         String size = bigBytes / (1024 * 1024) + " MiB";
         for (Protocol p : Protocol.values()) {
@@ -127,6 +138,8 @@ final class Report {
                             + batchJava.get(1).describe("%.0f"),
                     "≤ 300 ms", yes(batchCallback.get(p).median() <= 300));
         }
+        row(md, "100 × 1 MiB, EDC v1, start requests from 8 client threads: first start → last callback, ms",
+                concurrentBatch.describe("%.0f"), "(as above)", "—", "—");
         row(md, "node start → ready line, ms (bench clock; node's own figure)", readyMs.describe("%.0f") + "; node: "
                 + reportedMs.describe("%.0f"), "signaling API answers after " + apiMs.describe("%.0f"), "≤ 1500 ms",
                 yes(readyMs.median() <= 1500) + (apiMs.median() <= 1500 ? "" : " (API: no)"));

@@ -73,7 +73,9 @@ final class SignalingClient {
         c.setDoOutput(true);
         c.setRequestProperty("Content-Type", "application/json");
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        c.setFixedLengthStreamingMode(bytes.length);
+        // No streaming mode: HttpURLConnection then sends headers and body in one write, as control
+        // planes' clients (OkHttp, curl) do. With setFixedLengthStreamingMode the body goes in a second
+        // small TCP segment, which here cost 1-2 ms more per request (100 starts: ~250 ms instead of ~110 ms).
         try (OutputStream out = c.getOutputStream()) {
             out.write(bytes);
         }
