@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,10 +19,13 @@ import java.util.concurrent.Future;
  */
 final class PrefetchingInputStream extends InputStream {
 
-    /** Reads {@code length} bytes at {@code offset} fully; blocking. */
+    /** Reads {@code length} bytes at {@code offset} fully into {@code buffer}; blocking. */
     @FunctionalInterface
     interface ChunkReader {
-        byte[] read(long offset, int length) throws IOException;
+        void read(long offset, int length, byte[] buffer) throws IOException;
+    }
+
+    private record Chunk(byte[] buffer, int length) {
     }
 
     private final ChunkReader reader;
@@ -29,9 +33,12 @@ final class PrefetchingInputStream extends InputStream {
     private final int chunkSize;
     private final int parallelism;
     private final ExecutorService fetchers = Executors.newVirtualThreadPerTaskExecutor();
-    private final Deque<Future<byte[]>> inFlight = new ArrayDeque<>();
+    private final Deque<Future<Chunk>> inFlight = new ArrayDeque<>();
+    // Buffers are recycled: parallelism in flight plus the one being read, allocated on demand.
+    private final java.util.concurrent.BlockingQueue<byte[]> free;
     private long nextOffset;
     private byte[] current = new byte[0];
+    private int currentLength;
     private int position;
     private volatile boolean closed;
 
@@ -40,6 +47,7 @@ final class PrefetchingInputStream extends InputStream {
         this.size = size;
         this.chunkSize = chunkSize;
         this.parallelism = parallelism;
+        this.free = new java.util.concurrent.ArrayBlockingQueue<>(parallelism + 1);
     }
 
     @Override
@@ -53,10 +61,10 @@ final class PrefetchingInputStream extends InputStream {
         if (len == 0) {
             return 0;
         }
-        if (position == current.length && !advance()) {
+        if (position == currentLength && !advance()) {
             return -1;
         }
-        int n = Math.min(len, current.length - position);
+        int n = Math.min(len, currentLength - position);
         System.arraycopy(current, position, b, off, n);
         position += n;
         return n;
@@ -66,18 +74,30 @@ final class PrefetchingInputStream extends InputStream {
         if (closed) {
             throw new IOException("stream closed");
         }
+        if (current.length > 0) {
+            free.offer(current);
+            current = new byte[0];
+            currentLength = 0;
+            position = 0;
+        }
         while (inFlight.size() < parallelism && nextOffset < size) {
             long offset = nextOffset;
             int length = (int) Math.min(chunkSize, size - offset);
-            inFlight.add(fetchers.submit(() -> reader.read(offset, length)));
+            byte[] buffer = Objects.requireNonNullElseGet(free.poll(), () -> new byte[chunkSize]);
+            inFlight.add(fetchers.submit(() -> {
+                reader.read(offset, length, buffer);
+                return new Chunk(buffer, length);
+            }));
             nextOffset += length;
         }
-        Future<byte[]> next = inFlight.poll();
+        Future<Chunk> next = inFlight.poll();
         if (next == null) {
             return false;
         }
         try {
-            current = next.get();
+            Chunk chunk = next.get();
+            current = chunk.buffer();
+            currentLength = chunk.length();
             position = 0;
             return true;
         } catch (InterruptedException e) {
@@ -94,7 +114,9 @@ final class PrefetchingInputStream extends InputStream {
     public void close() {
         closed = true;
         current = new byte[0];
+        currentLength = 0;
         position = 0;
+        free.clear();
         // Interrupting the virtual fetch threads ends their blocking socket reads at once.
         fetchers.shutdownNow();
         inFlight.clear();

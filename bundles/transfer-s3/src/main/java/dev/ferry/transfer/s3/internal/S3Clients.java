@@ -26,6 +26,8 @@ public final class S3Clients implements AutoCloseable {
     private record Key(String region, URI endpoint, S3Credentials credentials) {
     }
 
+    static final int MAX_SHARED = 32;
+
     private final S3Settings settings;
     private final Map<Key, S3Client> clients = new ConcurrentHashMap<>();
 
@@ -37,10 +39,32 @@ public final class S3Clients implements AutoCloseable {
         return settings;
     }
 
-    /** The client for {@code address}'s store and credentials; builds it on first use. */
-    S3Client clientFor(S3Address address) {
-        return clients.computeIfAbsent(new Key(address.region(), address.endpointOverride(), address.credentials()),
-                this::build);
+    /**
+     * A client for {@code address}'s store and credentials, to close when the flow ends: the shared
+     * one (closing the lease leaves it open), or, once {@value #MAX_SHARED} distinct stores and
+     * credentials are cached (e.g. short-lived session credentials per flow), one of its own that
+     * the lease closes, so clients and their connection pools cannot pile up.
+     */
+    Lease lease(S3Address address) {
+        Key key = new Key(address.region(), address.endpointOverride(), address.credentials());
+        S3Client shared = clients.get(key);
+        if (shared != null) {
+            return new Lease(shared, false);
+        }
+        if (clients.size() < MAX_SHARED) {
+            return new Lease(clients.computeIfAbsent(key, this::build), false);
+        }
+        return new Lease(build(key), true);
+    }
+
+    /** A client in use by one flow; {@link #close()} closes it only when it was built for that flow. Idempotent. */
+    record Lease(S3Client client, boolean owned) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (owned) {
+                client.close();
+            }
+        }
     }
 
     private S3Client build(Key key) {

@@ -62,13 +62,21 @@ public class S3CopyTransferService implements TransferService {
         if (from.failed() || to.failed()) {
             return CompletableFuture.completedFuture(from.failed() ? from.asFailure() : to.asFailure());
         }
-        S3Client client = clients.clientFor(from.content());
-        return CancellableTask.start("ferry-s3-copy " + message.processId(),
-                () -> copyAll(client, from.content(), to.content(), progress));
+        S3Clients.Lease lease = clients.lease(from.content());
+        return CancellableTask.start("ferry-s3-copy " + message.processId(), () -> {
+            try {
+                return copyAll(lease, from.content(), to.content(), progress);
+            } finally {
+                lease.close();
+            }
+        });
     }
 
-    private StreamResult<Object> copyAll(S3Client client, S3Address from, S3Address to, LongConsumer progress) {
-        StreamResult<Stream<Part>> listed = new S3DataSource(client, from, clients.settings()).openPartStream();
+    private StreamResult<Object> copyAll(S3Clients.Lease lease, S3Address from, S3Address to, LongConsumer progress) {
+        S3Client client = lease.client();
+        // Only lists (no bytes read); the lease stays open until the copy ends.
+        StreamResult<Stream<Part>> listed = new S3DataSource(new S3Clients.Lease(client, false), from, clients.settings())
+                .openPartStream();
         if (listed.failed()) {
             return listed.asFailure();
         }

@@ -19,12 +19,14 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 final class S3DataSink implements DataSink {
 
+    private final S3Clients.Lease lease;
     private final S3Client client;
     private final S3Address address;
     private final S3Settings settings;
 
-    S3DataSink(S3Client client, S3Address address, S3Settings settings) {
-        this.client = client;
+    S3DataSink(S3Clients.Lease lease, S3Address address, S3Settings settings) {
+        this.lease = lease;
+        this.client = lease.client();
         this.address = address;
         this.settings = settings;
     }
@@ -35,6 +37,14 @@ final class S3DataSink implements DataSink {
     }
 
     private StreamResult<Object> run(DataSource source) {
+        try {
+            return write(source);
+        } finally {
+            lease.close();
+        }
+    }
+
+    private StreamResult<Object> write(DataSource source) {
         StreamResult<Stream<Part>> opened = source.openPartStream();
         if (opened.failed()) {
             return opened.asFailure();

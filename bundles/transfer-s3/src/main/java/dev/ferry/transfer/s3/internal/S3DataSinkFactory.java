@@ -41,6 +41,6 @@ public class S3DataSinkFactory implements DataSinkFactory {
         if (address == null) {
             throw new IllegalArgumentException("createSink called with an invalid destination address; validate it first");
         }
-        return new S3DataSink(clients.clientFor(address), address, clients.settings());
+        return new S3DataSink(clients.lease(address), address, clients.settings());
     }
 }

@@ -16,13 +16,15 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 final class S3DataSource implements DataSource {
 
+    private final S3Clients.Lease lease;
     private final S3Client client;
     private final S3Address address;
     private final S3Settings settings;
     private final OpenStreams streams = new OpenStreams();
 
-    S3DataSource(S3Client client, S3Address address, S3Settings settings) {
-        this.client = client;
+    S3DataSource(S3Clients.Lease lease, S3Address address, S3Settings settings) {
+        this.lease = lease;
+        this.client = lease.client();
         this.address = address;
         this.settings = settings;
     }
@@ -79,5 +81,6 @@ final class S3DataSource implements DataSource {
     @Override
     public void close() {
         streams.closeAll();
+        lease.close();
     }
 }

@@ -38,6 +38,6 @@ public class S3DataSourceFactory implements DataSourceFactory {
         if (address == null) {
             throw new IllegalArgumentException("createSource called with an invalid source address; validate it first");
         }
-        return new S3DataSource(clients.clientFor(address), address, clients.settings());
+        return new S3DataSource(clients.lease(address), address, clients.settings());
     }
 }

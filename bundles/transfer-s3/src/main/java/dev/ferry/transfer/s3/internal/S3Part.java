@@ -90,13 +90,13 @@ final class S3Part implements Part {
         return streams.track(get("bytes=" + offset + "-" + (offset + length - 1)));
     }
 
-    private byte[] readChunk(long offset, int length) throws IOException {
+    private void readChunk(long offset, int length, byte[] buffer) throws IOException {
         try (InputStream in = openRange(offset, length)) {
-            byte[] chunk = in.readNBytes(length);
-            if (chunk.length != length) {
-                throw new IOException(describe() + ": object ended at " + (offset + chunk.length) + ", expected " + size + " bytes");
+            // Straight into the buffer: readNBytes(int) would gather 16 KiB pieces and copy them again.
+            int n = in.readNBytes(buffer, 0, length);
+            if (n != length) {
+                throw new IOException(describe() + ": object ended at " + (offset + n) + ", expected " + size + " bytes");
             }
-            return chunk;
         }
     }
 

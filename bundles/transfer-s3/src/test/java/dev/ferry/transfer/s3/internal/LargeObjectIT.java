@@ -42,7 +42,8 @@ class LargeObjectIT {
     @BeforeAll
     static void start() throws Exception {
         // Meaningful only in the capped JVM of the large-object execution; skipped anywhere else.
-        Assumptions.assumeTrue(Runtime.getRuntime().maxMemory() < 128L * 1024 * 1024,
+        // (-Ds3.largeObject.maxHeapMiB raises the bar, to compare the benchmark with a large heap)
+        Assumptions.assumeTrue(Runtime.getRuntime().maxMemory() < Long.getLong("s3.largeObject.maxHeapMiB", 128) << 20,
                 "needs a heap cap below 128 MiB (failsafe execution large-object)");
         a = S3ProxyProcess.start(dir.resolve("a"));
         b = S3ProxyProcess.start(dir.resolve("b"));
@@ -82,7 +83,7 @@ class LargeObjectIT {
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("LargeObjectIT: 1 GiB S3->S3 streamed in %.1f s (%.0f MiB/s), max heap %d MiB, peak heap used %d MiB%n",
                 seconds, 1024 / seconds, maxHeap >> 20, peakHeap() >> 20);
-        assertThat(maxHeap).isLessThan(128L * 1024 * 1024);
+        assertThat(maxHeap).isLessThan(Long.getLong("s3.largeObject.maxHeapMiB", 128) << 20);
         assertThat(b.sha256("dst", "one-gib.bin")).isEqualTo(sha);
         assertThat(b.incompleteUploads("dst")).isEmpty();
     }
@@ -114,6 +115,108 @@ class LargeObjectIT {
         }
         assertThat(b.sha256("dst", "bench-streamed.bin")).isEqualTo(sha);
         assertThat(a.sha256("bench", "bench-copy.bin")).isEqualTo(sha);
+    }
+
+    /** Opt-in: 1 GiB GET drained, the SDK's Apache client vs its URLConnection client, and Ferry's parallel ranged read. */
+    @Test
+    @EnabledIfSystemProperty(named = "s3.benchmark", matches = "true")
+    void httpClientThroughput() throws Exception {
+        var credentials = software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(S3ProxyProcess.IDENTITY, S3ProxyProcess.CREDENTIAL));
+        try (var apache = software.amazon.awssdk.services.s3.S3Client.builder().endpointOverride(a.endpoint()).forcePathStyle(true)
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1).credentialsProvider(credentials)
+                .httpClient(software.amazon.awssdk.http.apache.ApacheHttpClient.builder().build()).build();
+             var urlConnection = software.amazon.awssdk.services.s3.S3Client.builder().endpointOverride(a.endpoint()).forcePathStyle(true)
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1).credentialsProvider(credentials)
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder().build()).build();
+             S3Clients clients = new S3Clients(S3Settings.defaults())) {
+            var source = new S3DataSourceFactory(clients, StandaloneVault.find());
+            var message = DataFlowStartMessage.push("r", s3(a, "src", "one-gib.bin"), s3(b, "dst", "unused"));
+            for (int round = 1; round <= Integer.getInteger("s3.benchmark.rounds", 2); round++) {
+                report(round, "GET drained, SDK Apache client", time(() -> drain(apache.getObject(r -> r.bucket("src").key("one-gib.bin")))));
+                report(round, "GET drained, SDK URLConnection client", time(() -> drain(urlConnection.getObject(r -> r.bucket("src").key("one-gib.bin")))));
+                report(round, "Ferry S3 part openStream (8 MiB x 4 ranged)", time(() -> {
+                    try (var s = source.createSource(message)) {
+                        return drain(s.openPartStream().content().findFirst().orElseThrow().openStream());
+                    }
+                }));
+            }
+        }
+    }
+
+    /** Opt-in: where ranged reads spend their time (sequential 8 MiB ranges over the 1 GiB object). */
+    @Test
+    @EnabledIfSystemProperty(named = "s3.benchmark.ranges", matches = "true")
+    void rangedGetCost() throws Exception {
+        var head = a.admin().headObject(r -> r.bucket("src").key("one-gib.bin"));
+        int chunk = 8 << 20;
+        for (String variant : new String[] {"plain", "if-match", "plain"}) {
+            report(0, "sequential 8 MiB ranged GETs, " + variant, time(() -> {
+                for (long offset = 0; offset < GIB; offset += chunk) {
+                    String range = "bytes=" + offset + "-" + (offset + chunk - 1);
+                    drain(a.admin().getObject(r -> r.bucket("src").key("one-gib.bin").range(range)
+                            .ifMatch(variant.equals("if-match") ? head.eTag() : null)));
+                }
+                return null;
+            }));
+        }
+    }
+
+    /**
+     * Opt-in: upload only, 1 GiB from a local file to S3Proxy: the SDK's single PutObject, the SDK's
+     * multipart upload done by hand (sequential 8 MiB parts), and Ferry's File → S3 sink (8 MiB × 4).
+     * Separates the cost of multipart on S3Proxy (it concatenates the parts on completion) from Ferry's.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "s3.benchmark", matches = "true")
+    void uploadOnly() throws Exception {
+        Path file = dir.resolve("upload-source.bin");
+        a.admin().getObject(r -> r.bucket("src").key("one-gib.bin"), software.amazon.awssdk.core.sync.ResponseTransformer.toFile(file));
+        var vault = StandaloneVault.find();
+        try (S3Clients clients = new S3Clients(S3Settings.defaults())) {
+            var sinks = new S3DataSinkFactory(clients, vault);
+            var files = new dev.ferry.transfer.file.internal.FileDataSourceFactory();
+            var message = DataFlowStartMessage.push("u", new DataAddress("File", Map.of("path", file.toString())),
+                    s3(b, "dst", "upload-ferry.bin"));
+            for (int round = 1; round <= Integer.getInteger("s3.benchmark.rounds", 2); round++) {
+                report(round, "upload: SDK PutObject from file (single request)", time(() ->
+                        b.admin().putObject(r -> r.bucket("dst").key("upload-single.bin"),
+                                software.amazon.awssdk.core.sync.RequestBody.fromFile(file))));
+                report(round, "upload: SDK multipart by hand, 8 MiB sequential", time(() -> sdkMultipart(file)));
+                report(round, "upload: Ferry File -> S3 sink, 8 MiB x 4", time(() ->
+                        sinks.createSink(message).transfer(files.createSource(message)).get()));
+            }
+        }
+        assertThat(b.sha256("dst", "upload-ferry.bin")).isEqualTo(sha);
+        Files.delete(file);
+    }
+
+    static Object sdkMultipart(Path file) throws Exception {
+        var s3 = b.admin();
+        String id = s3.createMultipartUpload(r -> r.bucket("dst").key("upload-multipart.bin")).uploadId();
+        var parts = new java.util.ArrayList<software.amazon.awssdk.services.s3.model.CompletedPart>();
+        byte[] buffer = new byte[8 << 20];
+        try (var in = Files.newInputStream(file)) {
+            for (int number = 1, n; (n = in.readNBytes(buffer, 0, buffer.length)) > 0; number++) {
+                int partNumber = number;
+                int length = n;
+                var response = s3.uploadPart(r -> r.bucket("dst").key("upload-multipart.bin").uploadId(id).partNumber(partNumber),
+                        software.amazon.awssdk.core.sync.RequestBody.fromContentProvider(
+                                () -> new java.io.ByteArrayInputStream(buffer, 0, length), length, "application/octet-stream"));
+                parts.add(software.amazon.awssdk.services.s3.model.CompletedPart.builder().partNumber(partNumber).eTag(response.eTag()).build());
+            }
+        }
+        long started = System.nanoTime();
+        s3.completeMultipartUpload(r -> r.bucket("dst").key("upload-multipart.bin").uploadId(id).multipartUpload(m -> m.parts(parts)));
+        System.out.printf("BENCH   (CompleteMultipartUpload alone: %.1f s)%n", (System.nanoTime() - started) / 1e9);
+        return null;
+    }
+
+    static Object drain(java.io.InputStream in) throws java.io.IOException {
+        try (in) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return null;
     }
 
     interface Timed {

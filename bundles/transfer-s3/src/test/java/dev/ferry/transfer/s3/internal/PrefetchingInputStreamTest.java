@@ -22,12 +22,10 @@ class PrefetchingInputStreamTest {
         byte[] data = expected(1000);
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger maxInFlight = new AtomicInteger();
-        PrefetchingInputStream.ChunkReader reader = (offset, length) -> {
+        PrefetchingInputStream.ChunkReader reader = (offset, length, buffer) -> {
             maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             try {
-                byte[] chunk = new byte[length];
-                System.arraycopy(data, (int) offset, chunk, 0, length);
-                return chunk;
+                System.arraycopy(data, (int) offset, buffer, 0, length);
             } finally {
                 inFlight.decrementAndGet();
             }
@@ -41,11 +39,10 @@ class PrefetchingInputStreamTest {
 
     @Test
     void aFailedChunkFailsTheRead() {
-        PrefetchingInputStream.ChunkReader reader = (offset, length) -> {
+        PrefetchingInputStream.ChunkReader reader = (offset, length, buffer) -> {
             if (offset >= 128) {
                 throw new IOException("GetObject s3://b/k failed: HTTP 500");
             }
-            return new byte[length];
         };
 
         assertThatThrownBy(() -> new PrefetchingInputStream(reader, 1000, 64, 2).readAllBytes())
@@ -54,7 +51,7 @@ class PrefetchingInputStreamTest {
 
     @Test
     void closedStreamRefusesReads() {
-        var in = new PrefetchingInputStream((o, l) -> new byte[l], 1000, 64, 2);
+        var in = new PrefetchingInputStream((o, l, b) -> { }, 1000, 64, 2);
         in.close();
 
         assertThatThrownBy(in::read).isInstanceOf(IOException.class);
