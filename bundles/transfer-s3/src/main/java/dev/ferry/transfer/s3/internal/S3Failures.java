@@ -29,9 +29,10 @@ final class S3Failures {
                     + (s3.numAttempts() != null && s3.numAttempts() > 1 ? " after " + s3.numAttempts() + " attempts" : "");
             return StreamResult.failure(reasonFor(s3.statusCode()), text);
         }
-        if (t instanceof SdkClientException) {
+        if (t instanceof SdkClientException client) {
+            Integer attempts = client.numAttempts();
             return StreamResult.generalError(operation + " " + location + " failed: cannot reach the S3 endpoint ("
-                    + rootCause(t) + ")");
+                    + rootCause(t) + ")" + (attempts != null && attempts > 1 ? " after " + attempts + " attempts" : ""));
         }
         return StreamResult.generalError(operation + " " + location + " failed: " + rootCause(t));
     }

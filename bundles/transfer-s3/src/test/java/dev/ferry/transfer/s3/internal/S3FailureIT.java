@@ -71,6 +71,7 @@ class S3FailureIT {
             StreamResult<Object> result = transfer(s3(source, "src", "big.bin"), s3(destination, "dst", "from-killed.bin"),
                     6 * MIB, source::kill);
 
+            System.out.println("S3FailureIT server killed: " + result.failure());
             assertThat(result.failed()).isTrue();
             assertThat(result.failureMessage()).contains("s3://src/big.bin").doesNotContain(S3ProxyProcess.CREDENTIAL);
             assertThat(destination.exists("dst", "from-killed.bin")).isFalse();
@@ -87,6 +88,7 @@ class S3FailureIT {
             StreamResult<Object> result = transfer(s3(source, "src", "vanishing.bin"), s3(destination, "dst", "from-deleted.bin"),
                     6 * MIB, () -> source.admin().deleteObject(b -> b.bucket("src").key("vanishing.bin")));
 
+            System.out.println("S3FailureIT object deleted: " + result.failure());
             assertThat(result.failed()).isTrue();
             assertThat(result.failure().reason()).isIn(Failure.Reason.NOT_FOUND, Failure.Reason.CONFLICT);
             assertThat(result.failureMessage()).contains("GetObject s3://src/vanishing.bin failed: HTTP 4");
@@ -109,25 +111,49 @@ class S3FailureIT {
                 .doesNotContain("wrong-secret-123");
     }
 
-    @Test
-    void terminateDuringLargeUploadAbortsIt() {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"terminate", "suspend"})
+    void terminateOrSuspendDuringLargeUploadAbortsIt(String how) {
         AtomicLong read = new AtomicLong();
+        String id = how + "-me";
         try (Ferry ferry = Ferry.embedded()) {
             ferry.pipeline().registerFactory(TestDataSource.factory(read));
-            var message = DataFlowStartMessage.push("terminate-me",
+            var message = DataFlowStartMessage.push(id,
                     new DataAddress(TestDataSource.TYPE, Map.of("size", String.valueOf(1024 * MIB), "seed", "5")),
-                    s3(destination, "dst", "terminated.bin"));
+                    s3(destination, "dst", id + ".bin"));
             assertThat(ferry.manager().start(message).failureMessage()).isNull();
             await().atMost(Duration.ofMinutes(1)).until(() -> read.get() > 30 * MIB
                     && !destination.incompleteUploads("dst").isEmpty());
 
-            assertThat(ferry.manager().terminate("terminate-me", "test").failureMessage()).isNull();
+            var stopped = how.equals("terminate") ? ferry.manager().terminate(id, "test") : ferry.manager().suspend(id, "test");
+            assertThat(stopped.failureMessage()).isNull();
 
-            DataFlow flow = ferry.manager().flow("terminate-me").orElseThrow();
-            assertThat(flow.state()).isEqualTo(FlowState.TERMINATED);
+            DataFlow flow = ferry.manager().flow(id).orElseThrow();
+            assertThat(flow.state()).isEqualTo(how.equals("terminate") ? FlowState.TERMINATED : FlowState.SUSPENDED);
             await().atMost(Duration.ofSeconds(30)).until(() -> destination.incompleteUploads("dst").isEmpty());
-            assertThat(destination.exists("dst", "terminated.bin")).isFalse();
+            assertThat(destination.exists("dst", id + ".bin")).isFalse();
             assertThat(read.get()).isLessThan(1024 * MIB);
+        }
+    }
+
+    @Test
+    void prefixTransferFailingHalfWayRemovesTheObjectsItAlreadyWrote() throws Exception {
+        try (S3ProxyProcess source = S3ProxyProcess.start(dir.resolve("src-prefix"))) {
+            source.createBucket("src");
+            for (int i = 0; i < 10; i++) {
+                source.putObject("src", "set/" + i + ".bin", 100_000, 20 + i);
+            }
+            DataAddress from = new DataAddress("AmazonS3", Map.of("endpointOverride", source.endpoint().toString(),
+                    "bucketName", "src", "objectPrefix", "set/", "keyName", S3ProxyProcess.SECRET_NAME));
+            DataAddress to = new DataAddress("AmazonS3", Map.of("endpointOverride", destination.endpoint().toString(),
+                    "bucketName", "dst", "folderName", "half-way", "keyName", S3ProxyProcess.SECRET_NAME));
+
+            // Once 3 objects were read, the 8th vanishes: the transfer fails when it reaches it.
+            StreamResult<Object> result = transfer(from, to, 300_000,
+                    () -> source.admin().deleteObject(b -> b.bucket("src").key("set/7.bin")));
+
+            assertThat(result.failureMessage()).contains("s3://src/set/7.bin");
+            assertThat(destination.keys("dst")).noneMatch(k -> k.startsWith("half-way/"));
         }
     }
 }
