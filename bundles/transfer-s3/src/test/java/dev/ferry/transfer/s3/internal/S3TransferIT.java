@@ -165,6 +165,19 @@ class S3TransferIT {
     }
 
     @Test
+    void chunkedHttpDataOfUnknownSizeToS3() {
+        long size = 17 * MIB + 3; // several parts, read sequentially: the source has no size and no ranges
+        try (HttpTestServer http = HttpTestServer.start()) {
+            DataFlow flow = run(new DataAddress("HttpData", Map.of("baseUrl", http.baseUrl() + "/bytes/" + size + "?chunked=true")),
+                    s3(a.endpoint(), "dst", "objectName", "from-http.bin"));
+
+            assertThat(flow.state()).as(flow.failureReason()).isEqualTo(FlowState.COMPLETED);
+        }
+        assertThat(a.sha256("dst", "from-http.bin")).isEqualTo(dev.ferry.testing.http.TestContent.sha256(size));
+        assertThat(a.incompleteUploads("dst")).isEmpty();
+    }
+
+    @Test
     void sameEndpointUsesServerSideCopyWithNoObjectBytesThroughTheNode() throws Exception {
         long size = 24 * MIB; // above the 10 MiB multipart-copy threshold set for the ITs: UploadPartCopy
         String large = a.putObject("src", "copy-me.bin", size, 3);
