@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 
 /**
@@ -39,15 +40,18 @@ final class ObjectUpload {
     private final String bucket;
     private final String key;
     private final BufferPool pool;
+    private final ChecksumAlgorithm checksum;
     private final AtomicReference<Exception> partFailure = new AtomicReference<>();
     private final java.util.concurrent.atomic.AtomicLong uploaded = new java.util.concurrent.atomic.AtomicLong();
     private String contentType;
 
-    ObjectUpload(S3Client client, String bucket, String key, BufferPool pool) {
+    /** @param checksum the part checksum the upload declares and the SDK computes; null for none (older stores) */
+    ObjectUpload(S3Client client, String bucket, String key, BufferPool pool, ChecksumAlgorithm checksum) {
         this.client = client;
         this.bucket = bucket;
         this.key = key;
         this.pool = pool;
+        this.checksum = checksum;
     }
 
     /** Uploads {@code part}; returns the byte count. Blocking; interruptible. */
@@ -129,7 +133,9 @@ final class ObjectUpload {
             throws IOException, InterruptedException {
         String uploadId;
         try {
-            uploadId = client.createMultipartUpload(b -> b.bucket(bucket).key(key).contentType(contentType)).uploadId();
+            // Declared at creation, so S3 accepts the parts' CRCs and keeps a composite checksum of the object.
+            uploadId = client.createMultipartUpload(b -> b.bucket(bucket).key(key).contentType(contentType)
+                    .checksumAlgorithm(checksum)).uploadId();
         } catch (RuntimeException e) {
             if (first != null) {
                 pool.release(first);
@@ -197,9 +203,10 @@ final class ObjectUpload {
             try {
                 int length = chunk == null ? knownLength : chunk.fill(buffer);
                 var response = client.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(number)
-                        .contentLength((long) length), body(buffer, length));
+                        .checksumAlgorithm(checksum).contentLength((long) length), body(buffer, length));
                 uploaded.addAndGet(length);
-                return CompletedPart.builder().partNumber(number).eTag(response.eTag()).build();
+                return CompletedPart.builder().partNumber(number).eTag(response.eTag())
+                        .checksumCRC32(response.checksumCRC32()).build();
             } catch (IOException e) {
                 partFailure.compareAndSet(null, e);
                 throw e;

@@ -73,7 +73,8 @@ final class S3DataSink implements DataSink {
             }
             String key = address.keyFor(part.name());
             try {
-                bytes += new ObjectUpload(client, address.bucketName(), key, poolFor(part, pool)).upload(part);
+                bytes += new ObjectUpload(client, address.bucketName(), key, poolFor(part, pool), settings.partChecksum())
+                        .upload(part);
                 written.add(key);
             } catch (S3WriteException e) {
                 return StreamResult.failure(e.failure());

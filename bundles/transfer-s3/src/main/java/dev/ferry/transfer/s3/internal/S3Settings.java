@@ -63,6 +63,15 @@ public record S3Settings(long partSize, int parallelism, long copyPartSize, long
                 orDefault(p.apply("responseChecksumValidation"), d.responseChecksumValidation));
     }
 
+    /**
+     * The checksum multipart uploads declare and send per part: CRC32 (the SDK's default) unless
+     * request checksums are only WHEN_REQUIRED, for stores that know no flexible checksums.
+     */
+    software.amazon.awssdk.services.s3.model.ChecksumAlgorithm partChecksum() {
+        return requestChecksumCalculation.equals("WHEN_REQUIRED") ? null
+                : software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.CRC32;
+    }
+
     public S3Settings withPartSize(long bytes, int newParallelism) {
         return new S3Settings(bytes, newParallelism, copyPartSize, multipartCopyThreshold, maxAttempts,
                 requestChecksumCalculation, responseChecksumValidation);

@@ -43,7 +43,8 @@ final class ServerSideCopy {
         }
         String uploadId;
         try {
-            uploadId = client.createMultipartUpload(b -> b.bucket(toBucket).key(toKey).contentType(from.mediaType())).uploadId();
+            uploadId = client.createMultipartUpload(b -> b.bucket(toBucket).key(toKey).contentType(from.mediaType())
+                    .checksumAlgorithm(settings.partChecksum())).uploadId();
         } catch (RuntimeException e) {
             throw new S3WriteException(S3Failures.of("CreateMultipartUpload", location, e).failure(), e);
         }
@@ -64,7 +65,8 @@ final class ServerSideCopy {
                                 .copySourceIfMatch(eTag(from)).copySourceRange("bytes=" + first + "-" + last)
                                 .destinationBucket(toBucket).destinationKey(toKey).uploadId(uploadId).partNumber(partNumber));
                         progress.accept(last - first + 1);
-                        return CompletedPart.builder().partNumber(partNumber).eTag(r.copyPartResult().eTag()).build();
+                        return CompletedPart.builder().partNumber(partNumber).eTag(r.copyPartResult().eTag())
+                                .checksumCRC32(r.copyPartResult().checksumCRC32()).build();
                     } finally {
                         slots.release();
                     }
