@@ -16,6 +16,7 @@ import dev.ferry.spi.pipeline.DataSink;
 import dev.ferry.spi.pipeline.DataSource;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -48,10 +49,30 @@ public final class DataPlaneManagerImpl implements DataPlaneManager, AutoCloseab
         this.workers = new FlowWorkers(queue, registry, transitions, workerCount);
     }
 
-    /** Starts the workers. Call once. */
+    /**
+     * Starts the workers, after queueing again the PUSH flows an earlier manager on the same store
+     * accepted but did not finish (a configuration change re-creates the manager): RECEIVED ones as
+     * they are, STARTED ones from the beginning (their sinks removed any partial output). This
+     * assumes the store belongs to this node alone. Call once.
+     */
     public DataPlaneManagerImpl open() {
+        for (FlowState state : List.of(FlowState.RECEIVED, FlowState.STARTED)) {
+            for (DataFlow flow : store.findByState(state, Integer.MAX_VALUE)) {
+                if (flow.message().flowType() == FlowType.PUSH) {
+                    recover(flow);
+                }
+            }
+        }
         workers.start();
         return this;
+    }
+
+    private void recover(DataFlow flow) {
+        if (flow.state() == FlowState.STARTED && transitions.change(flow.id(), EnumSet.of(FlowState.STARTED), f -> f,
+                FlowState.RECEIVED, "restarted: the data plane manager was restarted during the transfer").isEmpty()) {
+            return;
+        }
+        queue.putRecovered(flow.id());
     }
 
     /** Stops the workers and cancels running transfers, so sinks clean up. Idempotent. */

@@ -1,5 +1,7 @@
 package dev.ferry.core.internal;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 
@@ -11,6 +13,8 @@ final class FlowQueue {
 
     private final Semaphore places;
     private final LinkedBlockingQueue<String> ids = new LinkedBlockingQueue<>();
+    /** Ids queued without a place (recovered flows): taking them frees none. */
+    private final Set<String> unreserved = ConcurrentHashMap.newKeySet();
 
     FlowQueue(int capacity) {
         this.places = new Semaphore(capacity);
@@ -31,10 +35,25 @@ final class FlowQueue {
         ids.add(id);
     }
 
+    /**
+     * Queues a flow that was accepted before (by an earlier manager on the same store), beyond the
+     * capacity if need be: an accepted flow is never dropped.
+     */
+    void putRecovered(String id) {
+        if (places.tryAcquire()) {
+            ids.add(id);
+        } else {
+            unreserved.add(id);
+            ids.add(id);
+        }
+    }
+
     /** The next id; blocks until one is queued; frees its place. */
     String take() throws InterruptedException {
         String id = ids.take();
-        places.release();
+        if (!unreserved.remove(id)) {
+            places.release();
+        }
         return id;
     }
 

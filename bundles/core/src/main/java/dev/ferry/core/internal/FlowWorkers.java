@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 final class FlowWorkers {
 
     private static final Logger LOG = LoggerFactory.getLogger(FlowWorkers.class);
+    private static final java.time.Duration STOP_PATIENCE = java.time.Duration.ofSeconds(5);
 
     /** One run of a flow; a resumed flow gets a new one, so a late end of the old run changes nothing. */
     private static final class Run {
@@ -47,6 +48,8 @@ final class FlowWorkers {
     private final List<Thread> threads = new ArrayList<>();
     /** The current run of each flow; starts and ends of runs change it under its key's lock. */
     private final ConcurrentHashMap<String, Run> running = new ConcurrentHashMap<>();
+    /** Once stopped, cancelled runs leave their flows STARTED, for the next manager to recover. */
+    private volatile boolean stopped;
 
     FlowWorkers(FlowQueue queue, TransferServiceRegistry registry, FlowTransitions transitions, int count) {
         this.queue = queue;
@@ -62,10 +65,21 @@ final class FlowWorkers {
         }
     }
 
+    /** Stops the workers and cancels the runs; waits up to a few seconds for the workers to end. */
     synchronized void stop() {
+        stopped = true;
         threads.forEach(Thread::interrupt);
-        threads.clear();
         running.values().forEach(Run::cancel);
+        long deadline = System.nanoTime() + STOP_PATIENCE.toNanos();
+        for (Thread thread : threads) {
+            try {
+                thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        threads.clear();
     }
 
     /** Stops the I/O of flow {@code id} if it runs here. */
@@ -116,7 +130,9 @@ final class FlowWorkers {
             if (current != run) {
                 return current; // resumed meanwhile: the newer run owns the flow's state
             }
-            finish(id, result, run.bytes.sum());
+            if (!stopped) {
+                finish(id, result, run.bytes.sum());
+            }
             return null;
         });
     }

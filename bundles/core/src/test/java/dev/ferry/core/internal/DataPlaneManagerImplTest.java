@@ -180,6 +180,30 @@ class DataPlaneManagerImplTest {
         assertThat(state("done")).isEqualTo(FlowState.COMPLETED);
     }
 
+    @Test
+    void aNewManagerOnTheSameStoreFinishesTheFlowsTheOldOneLeft() {
+        InMemoryFlowStore store = new InMemoryFlowStore();
+        pipeline.registerFactory(types.sources);
+        pipeline.registerFactory(types.sinks);
+        registry.register(pipeline, 0);
+        DataPlaneManagerImpl first = new DataPlaneManagerImpl(store, registry, 1, 1, Clock.systemUTC()).open();
+        first.start(gatedFlow("running", "100", "old"));
+        await().until(() -> store.find("running").orElseThrow().state() == FlowState.STARTED);
+        first.start(flow("waiting", "200"));
+        first.close(); // e.g. ferry.manager.cfg changed: DS re-creates the manager
+        assertThat(store.find("running").orElseThrow().state()).as("left for the next manager").isEqualTo(FlowState.STARTED);
+
+        manager = new DataPlaneManagerImpl(store, registry, 1, 1, Clock.systemUTC()).open();
+        types.gate("old").countDown();
+        await().until(() -> state("running") == FlowState.COMPLETED && state("waiting") == FlowState.COMPLETED);
+        assertThat(types.received.get("waiting").size()).isEqualTo(200);
+        // recovered flows beyond the capacity did not shrink or grow it: one more fits, the next is refused
+        manager.start(gatedFlow("hold", "1", "hold"));
+        await().until(() -> state("hold") == FlowState.STARTED);
+        assertThat(manager.start(flow("fits", "1")).succeeded()).isTrue();
+        assertThat(manager.start(flow("refused", "1")).failure().reason()).isEqualTo(Reason.CAPACITY_EXHAUSTED);
+    }
+
     /** Waits until a byte count stops changing (fails if it keeps growing), and returns it. */
     static long settled(java.util.function.LongSupplier bytes) {
         List<Long> samples = new ArrayList<>();
