@@ -100,11 +100,11 @@ final class S3DataSink implements DataSink {
      */
     private BufferPool poolFor(Part part, BufferPool shared) {
         long size = part.size();
-        if (size <= (long) shared.bufferSize() * ObjectUpload.MAX_PARTS) {
+        if (size <= (long) shared.bufferSize() * MultipartUpload.MAX_PARTS) {
             return shared;
         }
         long mib = S3Settings.MIB;
-        long needed = ((size + ObjectUpload.MAX_PARTS - 1) / ObjectUpload.MAX_PARTS + mib - 1) / mib * mib;
+        long needed = ((size + MultipartUpload.MAX_PARTS - 1) / MultipartUpload.MAX_PARTS + mib - 1) / mib * mib;
         if (needed > Integer.MAX_VALUE - 16) {
             throw new S3WriteException(new Failure(Failure.Reason.BAD_REQUEST, "part '" + part.name() + "' has "
                     + size + " bytes, more than an S3 object can hold"), null);
