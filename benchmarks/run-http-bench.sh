@@ -6,6 +6,7 @@
 #     (node start and idle RSS only, the option sets interleaved round by round; '' = none)
 # Environment: FERRY_OPTS  JVM options for the node (as for bin/ferry), e.g. FERRY_OPTS=-XX:+UseSerialGC
 #              FERRY_DIST  the distribution to copy and start (default launcher/target/ferry, built if missing)
+#              BENCH_HTTPS=1  serve the source over TLS (test certificate, trusted by the node) to see decryption's cost
 # The table is printed and written to benchmarks/target/http-bench.md; the node's console is in its
 # temporary home (deleted at the end). Needs curl and Linux (/proc for resident memory).
 set -euo pipefail
@@ -24,5 +25,5 @@ if [ "${1:-}" = start-variants ]; then
   shift
   exec "$java_bin" "$logging" -cp "$cp_file" dev.ferry.bench.http.NodeStartBench "$dist" "$@"
 fi
-exec "$java_bin" "$logging" -cp "$cp_file" dev.ferry.bench.http.HttpSignalingBench \
+exec "$java_bin" "$logging" -Dbench.https="${BENCH_HTTPS:+true}" -cp "$cp_file" dev.ferry.bench.http.HttpSignalingBench \
   "$dist" "$root/benchmarks/target/http-bench.md" "$@"

@@ -14,10 +14,11 @@ final class Baselines {
 
     /**
      * {@code curl -s src | curl -s -T - dst} (a streamed, chunked PUT); returns the elapsed nanoseconds
-     * including both curl processes' start.
+     * including both curl processes' start. An https source is read with {@code -k} (the bench's
+     * self-signed test certificate).
      */
     static long curlPipe(String sourceUrl, String sinkUrl) throws IOException, InterruptedException {
-        String command = "curl -sfS '" + sourceUrl + "' | curl -sfS -o /dev/null -T - '" + sinkUrl + "'";
+        String command = "curl -sfSk '" + sourceUrl + "' | curl -sfS -o /dev/null -T - '" + sinkUrl + "'";
         long start = System.nanoTime();
         Process process = new ProcessBuilder("bash", "-o", "pipefail", "-c", command).inheritIO().start();
         int exit = process.waitFor();

@@ -30,13 +30,15 @@ final class FlowRunner {
 
     private final SignalingClient client;
     private final Arrivals arrivals;
-    private final String dataBase;
+    private final String sourceBase;
+    private final String sinkBase;
     private final String edcCallback;
 
-    FlowRunner(SignalingClient client, Arrivals arrivals, String dataBase, String edcCallback) {
+    FlowRunner(SignalingClient client, Arrivals arrivals, String sourceBase, String sinkBase, String edcCallback) {
         this.client = client;
         this.arrivals = arrivals;
-        this.dataBase = dataBase;
+        this.sourceBase = sourceBase;
+        this.sinkBase = sinkBase;
         this.edcCallback = edcCallback;
     }
 
@@ -113,8 +115,8 @@ final class FlowRunner {
 
     private String start(Protocol protocol, long size, boolean verify) throws Exception {
         String id = "bench-" + protocol.name().toLowerCase() + "-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime();
-        String source = dataBase + "/bytes/" + size + "/" + id;
-        String sink = dataBase + (verify ? "/sink/" : "/discard/") + id;
+        String source = sourceBase + "/bytes/" + size + "/" + id;
+        String sink = sinkBase + (verify ? "/sink/" : "/discard/") + id;
         starts.put(id, System.nanoTime());
         switch (protocol) {
             case EDC -> client.startEdc(id, source, sink, edcCallback);

@@ -2,6 +2,7 @@ package dev.ferry.bench.http;
 
 import dev.ferry.bench.http.FlowRunner.Protocol;
 import dev.ferry.testing.http.HttpTestServer;
+import dev.ferry.testing.http.TestCertificate;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,9 @@ import java.util.List;
  * HttpData→HttpData through the signaling API of a launched node (issue 3), each figure beside a
  * baseline measured in the same run. Usage:
  * {@code HttpSignalingBench <distribution> <report.md> [rounds] [smallRounds] [startRounds] [sizeMiB]};
- * the node's JVM options come from the environment variable {@code FERRY_OPTS}. See benchmarks/README.md.
+ * the node's JVM options come from the environment variable {@code FERRY_OPTS}. With
+ * {@code -Dbench.https=true} the source is served over TLS (self-signed test certificate, which the
+ * node is told to trust), to see what decryption costs. See benchmarks/README.md.
  */
 public final class HttpSignalingBench {
 
@@ -32,17 +35,25 @@ public final class HttpSignalingBench {
         int startRounds = args.length > 4 ? Integer.parseInt(args[4]) : 5;
         long big = (args.length > 5 ? Long.parseLong(args[5]) : 1024) * MIB;
         String ferryOpts = System.getenv().getOrDefault("FERRY_OPTS", "");
-        Report report = new Report(ferryOpts, big);
+        boolean https = Boolean.getBoolean("bench.https");
+        Report report = new Report(ferryOpts + (https ? " (source over https)" : ""), big);
+        if (https) {
+            javax.net.ssl.HttpsURLConnection.setDefaultSSLSocketFactory(TestCertificate.trustingContext().getSocketFactory());
+            ferryOpts += " -Djavax.net.ssl.trustStore=" + TestCertificate.keyStore()
+                    + " -Djavax.net.ssl.trustStorePassword=ferry-test -Djavax.net.ssl.trustStoreType=PKCS12";
+        }
 
         Arrivals arrivals = new Arrivals();
         NodeHome home = NodeHome.copyOf(distribution);
-        try (HttpTestServer data = HttpTestServer.start(0, arrivals); HttpTestServer cp = HttpTestServer.start(0, arrivals)) {
+        try (HttpTestServer data = HttpTestServer.start(0, arrivals); HttpTestServer cp = HttpTestServer.start(0, arrivals);
+             HttpTestServer tlsSource = https ? HttpTestServer.startTls() : null) {
             int port = freePort();
             home.configure("ferry.signaling", Map.of("port", Integer.toString(port),
                     "controlPlaneUrl", cp.baseUrl() + "/sink/edc-cp", "dpsControlPlaneUrl", cp.baseUrl() + "/sink/dps"));
             SignalingClient client = new SignalingClient("http://127.0.0.1:" + port + "/api/signaling");
-            FlowRunner flows = new FlowRunner(client, arrivals, data.baseUrl(), cp.baseUrl() + "/sink/edc");
-            String src = data.baseUrl() + "/bytes/";
+            String sourceBase = https ? tlsSource.baseUrl() : data.baseUrl();
+            FlowRunner flows = new FlowRunner(client, arrivals, sourceBase, data.baseUrl(), cp.baseUrl() + "/sink/edc");
+            String src = sourceBase + "/bytes/";
             String dst = data.baseUrl() + "/discard/";
 
             // Warm the bench's own HTTP client, so its first use does not count against the node.
