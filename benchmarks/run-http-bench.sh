@@ -13,6 +13,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 dist=$(realpath -m "${FERRY_DIST:-$root/launcher/target/ferry}")
 if [ ! -x "$dist/bin/ferry" ]; then
+  if [ -n "${FERRY_DIST:-}" ]; then echo "FERRY_DIST=$FERRY_DIST has no bin/ferry" >&2; exit 2; fi
   echo "building the distribution ($dist)"
   "$root/mvnw" -B -q -o package -pl launcher -DskipTests >/dev/null
 fi

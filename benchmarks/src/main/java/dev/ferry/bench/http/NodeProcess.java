@@ -39,9 +39,14 @@ final class NodeProcess implements AutoCloseable {
         }
     }
 
+    /** Stops the node if the bench ends without closing it (an exception, Ctrl-C). */
+    private final Thread killer;
+
     private NodeProcess(Process process, long startedNanos, Path log) {
         this.process = process;
         this.startedNanos = startedNanos;
+        this.killer = new Thread(process::destroyForcibly, "node-killer");
+        Runtime.getRuntime().addShutdownHook(killer);
         Thread.ofPlatform().daemon().name("node-console").start(() -> copyConsole(log));
     }
 
@@ -113,6 +118,11 @@ final class NodeProcess implements AutoCloseable {
         process.destroy();
         if (!process.waitFor(15, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(killer);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down already; the hook finds the process gone
         }
     }
 }
