@@ -66,7 +66,11 @@ final class FlowRunner {
         for (int i = 0; i < count; i++) {
             ids.add(start(protocol, size, false));
         }
-        long answered = System.nanoTime();
+        return awaitAll(ids, size, first, System.nanoTime());
+    }
+
+    /** Waits for every flow's upload and callback; the timing runs from {@code first}. */
+    private Timing awaitAll(List<String> ids, long size, long first, long answered) throws Exception {
         long lastByte = 0;
         long lastCallback = 0;
         for (String id : ids) {
@@ -95,17 +99,7 @@ final class FlowRunner {
             for (java.util.concurrent.Future<String> id : started) {
                 ids.add(id.get());
             }
-            long answered = System.nanoTime();
-            long lastByte = 0;
-            long lastCallback = 0;
-            for (String id : ids) {
-                starts.remove(id);
-                Arrivals.Arrival upload = arrivals.upload(id, TIMEOUT);
-                check(id, size, false, upload);
-                lastByte = Math.max(lastByte, upload.nanos());
-                lastCallback = Math.max(lastCallback, arrivals.callback(id, TIMEOUT).nanos());
-            }
-            return new Timing(first, answered, lastByte, lastCallback);
+            return awaitAll(ids, size, first, System.nanoTime());
         } finally {
             pool.shutdown();
         }
