@@ -36,6 +36,15 @@ public record DataAddress(String type, Map<String, String> properties) {
         return property(key).orElse(fallback);
     }
 
+    /**
+     * The type and the property names only: values may be secrets (keys, tokens, SAS), and records
+     * holding an address print it through here.
+     */
+    @Override
+    public String toString() {
+        return "DataAddress[type=" + type + ", properties=" + new java.util.TreeSet<>(properties.keySet()) + "]";
+    }
+
     /** A copy with {@code key} set to {@code value}. */
     public DataAddress with(String key, String value) {
         Map<String, String> copy = new TreeMap<>(properties);
