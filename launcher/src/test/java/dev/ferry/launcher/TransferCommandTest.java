@@ -106,6 +106,11 @@ class TransferCommandTest {
         }
 
         @Override
+        public StreamResult<DataFlow> complete(String processId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public CompletableFuture<StreamResult<Object>> transfer(DataSource source, DataSink sink) {
             throw new UnsupportedOperationException();
         }

@@ -199,6 +199,12 @@ public final class DataPlaneManagerImpl implements DataPlaneManager, AutoCloseab
                 reason);
     }
 
+    @Override
+    public StreamResult<DataFlow> complete(String processId) {
+        return stop(processId, FlowState.COMPLETED, EnumSet.of(FlowState.RECEIVED, FlowState.STARTED, FlowState.SUSPENDED),
+                null);
+    }
+
     private StreamResult<DataFlow> stop(String id, FlowState target, Set<FlowState> from, String reason) {
         Optional<DataFlow> changed = transitions.change(id, from, f -> f, target, reason);
         if (changed.isPresent()) {

@@ -204,6 +204,24 @@ class DataPlaneManagerImplTest {
         assertThat(manager.start(flow("refused", "1")).failure().reason()).isEqualTo(Reason.CAPACITY_EXHAUSTED);
     }
 
+    @Test
+    void completeEndsARunningFlowAsCompletedStopsItsBytesAndIsIdempotent() {
+        manager(10, 1);
+        manager.start(endlessFlow("c"));
+        await().until(() -> manager.flow("c").orElseThrow().bytesTransferred() > 1_000_000);
+        assertThat(manager.complete("c").content().state()).isEqualTo(FlowState.COMPLETED);
+        long stopped = settled(types.produced::get);
+        assertThat(types.produced.get()).isEqualTo(stopped);
+        assertThat(manager.complete("c").succeeded()).isTrue();
+        assertThat(state("c")).isEqualTo(FlowState.COMPLETED);
+        assertThat(manager.complete("nope").failure().reason()).isEqualTo(Reason.NOT_FOUND);
+        manager.start(flow("t", "1"));
+        await().until(() -> state("t") == FlowState.COMPLETED);
+        manager.start(gatedFlow("x", "1", "x"));
+        manager.terminate("x", null);
+        assertThat(manager.complete("x").failure().reason()).isEqualTo(Reason.CONFLICT);
+    }
+
     /** Waits until a byte count stops changing (fails if it keeps growing), and returns it. */
     static long settled(java.util.function.LongSupplier bytes) {
         List<Long> samples = new ArrayList<>();

@@ -88,6 +88,13 @@ public final class FakeManager implements DataPlaneManager {
         return change(processId, FlowState.TERMINATED, reason);
     }
 
+    @Override
+    public StreamResult<DataFlow> complete(String processId) {
+        DataFlow flow = flows.get(processId);
+        return flow != null && flow.state() == FlowState.COMPLETED ? StreamResult.success(flow)
+                : change(processId, FlowState.COMPLETED, null);
+    }
+
     private StreamResult<DataFlow> change(String id, FlowState state, String reason) {
         DataFlow flow = flows.get(id);
         if (flow == null) {

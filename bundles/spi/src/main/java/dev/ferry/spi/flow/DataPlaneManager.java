@@ -35,6 +35,13 @@ public interface DataPlaneManager {
     StreamResult<DataFlow> terminate(String processId, String reason);
 
     /**
+     * Marks a flow COMPLETED because its control plane says the transmission ended normally (e.g.
+     * the consumer of a PULL flow is done); stops any I/O and revokes PULL access. Idempotent for a
+     * COMPLETED flow; {@code CONFLICT} for a FAILED or TERMINATED one; {@code NOT_FOUND} if unknown.
+     */
+    StreamResult<DataFlow> complete(String processId);
+
+    /**
      * Transfers from {@code source} to {@code sink} for user code, outside flow tracking; returns at
      * once. {@code cancel(true)} on the future stops it.
      */

@@ -3,7 +3,7 @@
  * state and its store, and listeners to state changes.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.ferry.spi.flow;
 
 import org.osgi.annotation.bundle.Export;

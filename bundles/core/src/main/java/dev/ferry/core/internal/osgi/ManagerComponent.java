@@ -101,6 +101,11 @@ public final class ManagerComponent implements DataPlaneManager {
     }
 
     @Override
+    public StreamResult<DataFlow> complete(String processId) {
+        return manager.complete(processId);
+    }
+
+    @Override
     public CompletableFuture<StreamResult<Object>> transfer(DataSource source, DataSink sink) {
         return manager.transfer(source, sink);
     }

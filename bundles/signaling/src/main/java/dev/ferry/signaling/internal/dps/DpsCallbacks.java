@@ -48,7 +48,8 @@ public final class DpsCallbacks implements FlowListener {
         if (flow.state() == FlowState.STARTED && previous == FlowState.RECEIVED && flow.message().flowType() == FlowType.PUSH) {
             action = "started";
             state = "STARTED";
-        } else if (flow.state() == FlowState.COMPLETED) {
+        } else if (flow.state() == FlowState.COMPLETED && flow.message().flowType() == FlowType.PUSH) {
+            // a PULL flow completes only when the control plane says so (POST …/completed): no echo
             action = "completed";
             state = "COMPLETED";
         } else if (flow.state() == FlowState.FAILED) {

@@ -16,9 +16,7 @@ import dev.ferry.spi.flow.FlowState;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +33,6 @@ public final class DpsSignalingApi implements Api {
     private final DataPlaneManager manager;
     private final ConsumerFlows consumerFlows;
     private final String basePath;
-    /** Provider flows the control plane declared completed (a PULL consumer is done). */
-    private final Set<String> completedByControlPlane = ConcurrentHashMap.newKeySet();
 
     public DpsSignalingApi(DataPlaneManager manager, ConsumerFlows consumerFlows, String basePath) {
         this.manager = manager;
@@ -140,8 +136,7 @@ public final class DpsSignalingApi implements Api {
     }
 
     private String state(DataFlow flow) {
-        return flow.state() == FlowState.TERMINATED && completedByControlPlane.contains(flow.id())
-                ? "COMPLETED" : DpsStates.of(flow.state());
+        return DpsStates.of(flow.state());
     }
 
     private Answer started(String id, ApiRequest r) {
@@ -216,10 +211,7 @@ public final class DpsSignalingApi implements Api {
         if (flow.state().isTerminal()) {
             throw ApiException.conflict("data flow " + id + " is " + DpsStates.of(flow.state()) + "; it cannot complete");
         }
-        // The core has no "complete" for a flow it did not finish itself (a PULL the consumer is done
-        // with): stop it and report COMPLETED from here on.
-        completedByControlPlane.add(id);
-        started(manager.terminate(id, "completed by the control plane"));
+        started(manager.complete(id)); // e.g. the consumer of a PULL flow is done
         return Answer.empty(200);
     }
 

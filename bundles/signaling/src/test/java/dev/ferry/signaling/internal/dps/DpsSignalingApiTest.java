@@ -97,6 +97,27 @@ class DpsSignalingApiTest {
     }
 
     @Test
+    void completedOnAProviderPullFlowCompletesItWithoutEchoingACallback() throws Exception {
+        String body = TestFiles.read("dps/start-http-push.json")
+                .replace("\"profile\": \"https://w3id.org/dspace-sig/profile/http-push\"",
+                        "\"profile\": \"https://w3id.org/dspace-sig/profile/http-pull\"");
+        call("POST", "dataflows/start", Json.write(((com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(body))
+                .without("dataAddress")));
+        List<dev.ferry.signaling.internal.CallbackSender.Callback> sent = new ArrayList<>();
+        controlPlanes.put("cp-1", URI.create("http://127.0.0.1:7/cp/"));
+        DpsCallbacks callbacks = new DpsCallbacks(sent::add, controlPlanes, java.util.Optional.empty());
+
+        assertThat(call("POST", "dataflows/dps-process-1/completed", "").status()).isEqualTo(200);
+        var completed = manager.flow("dps-process-1").orElseThrow();
+        callbacks.stateChanged(completed, FlowState.STARTED);
+
+        assertThat(completed.state()).isEqualTo(FlowState.COMPLETED);
+        assertThat(json(call("GET", "dataflows/dps-process-1/status", null)).get("state").asText()).isEqualTo("COMPLETED");
+        assertThat(call("POST", "dataflows/dps-process-1/completed", "").status()).isEqualTo(200);
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
     void suspendResumeTerminateAndStatus() throws Exception {
         call("POST", "dataflows/start", TestFiles.read("dps/start-http-push.json"));
         manager.set("dps-process-1", FlowState.STARTED, null);
