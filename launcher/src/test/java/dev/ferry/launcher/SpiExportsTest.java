@@ -10,7 +10,7 @@ class SpiExportsTest {
     void theSystemBundleExportsWhatTheSpiJarExportsWithItsVersions() {
         assertThat(SpiExports.exportPackage())
                 .contains("dev.ferry.spi;version=\"1.0.0\"")
-                .contains("dev.ferry.spi.flow;version=\"1.0.0\"")
+                .contains("dev.ferry.spi.flow;version=\"1.1.0\"")
                 .contains("dev.ferry.spi.pipeline;version=\"1.0.0\"");
     }
 }
