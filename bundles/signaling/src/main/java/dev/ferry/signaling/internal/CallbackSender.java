@@ -2,6 +2,7 @@ package dev.ferry.signaling.internal;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.util.function.Supplier;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -41,7 +42,7 @@ public final class CallbackSender implements AutoCloseable {
         }
     }
 
-    private final HttpClient client;
+    private final Supplier<HttpClient> client;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final Duration firstDelay;
@@ -49,7 +50,7 @@ public final class CallbackSender implements AutoCloseable {
     private final Duration maxAge;
     private final Map<String, Deque<Pending>> queues = new HashMap<>();
 
-    public CallbackSender(HttpClient client, ScheduledExecutorService scheduler, Clock clock,
+    public CallbackSender(Supplier<HttpClient> client, ScheduledExecutorService scheduler, Clock clock,
                           Duration firstDelay, Duration maxDelay, Duration maxAge) {
         this.client = client;
         this.scheduler = scheduler;
@@ -89,7 +90,7 @@ public final class CallbackSender implements AutoCloseable {
                 .POST(cb.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(cb.body()))
                 .build();
         try {
-            client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+            client.get().sendAsync(request, HttpResponse.BodyHandlers.discarding())
                     .whenComplete((response, error) -> outcome(pending, response == null ? -1 : response.statusCode(), error));
         } catch (RuntimeException e) {
             outcome(pending, -1, e);

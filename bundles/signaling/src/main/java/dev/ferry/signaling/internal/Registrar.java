@@ -26,7 +26,7 @@ public final class Registrar implements AutoCloseable {
     public record Target(String name, String method, URI uri, Supplier<String> body) {
     }
 
-    private final HttpClient client;
+    private final Supplier<HttpClient> client;
     private final ScheduledExecutorService scheduler;
     private final List<Target> targets;
     private final Duration firstDelay;
@@ -34,7 +34,7 @@ public final class Registrar implements AutoCloseable {
     private final AtomicLong generation = new AtomicLong();
     private volatile boolean closed;
 
-    public Registrar(HttpClient client, ScheduledExecutorService scheduler, List<Target> targets,
+    public Registrar(Supplier<HttpClient> client, ScheduledExecutorService scheduler, List<Target> targets,
                      Duration firstDelay, Duration maxDelay) {
         this.client = client;
         this.scheduler = scheduler;
@@ -67,7 +67,7 @@ public final class Registrar implements AutoCloseable {
                 .header("Content-Type", "application/json")
                 .method(target.method(), HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+        client.get().sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
             if (error == null && response.statusCode() / 100 == 2) {
                 LOG.info("registered with {} at {}: {}", target.name(), target.uri(), body);
                 return;

@@ -14,7 +14,6 @@ import dev.ferry.spi.flow.DataPlaneManager;
 import dev.ferry.spi.flow.FlowListener;
 import dev.ferry.spi.flow.FlowState;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +36,7 @@ public final class SignalingNode implements FlowListener, AutoCloseable {
     private final SignalingSettings settings;
     private final Supplier<NodeTypes> types;
     private final ScheduledExecutorService scheduler;
-    private final HttpClient client;
+    private final LazyHttpClient client = new LazyHttpClient();
     private final CallbackSender callbacks;
     private final List<FlowListener> listeners;
     private final SignalingServer server;
@@ -51,8 +50,6 @@ public final class SignalingNode implements FlowListener, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
         this.callbacks = new CallbackSender(client, scheduler, clock, settings.callbackFirstDelay(),
                 settings.callbackMaxDelay(), settings.callbackMaxAge());
         ControlPlaneRegistry controlPlanes = new ControlPlaneRegistry();
@@ -124,7 +121,7 @@ public final class SignalingNode implements FlowListener, AutoCloseable {
         } finally {
             callbacks.close();
             scheduler.shutdownNow();
-            client.shutdownNow();
+            client.close();
         }
     }
 

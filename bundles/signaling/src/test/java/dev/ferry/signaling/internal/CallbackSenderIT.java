@@ -27,7 +27,7 @@ class CallbackSenderIT {
     }
 
     private CallbackSender sender(Duration maxAge) {
-        return new CallbackSender(client, scheduler, Clock.systemUTC(), Duration.ofMillis(5), Duration.ofMillis(20), maxAge);
+        return new CallbackSender(() -> client, scheduler, Clock.systemUTC(), Duration.ofMillis(5), Duration.ofMillis(20), maxAge);
     }
 
     @Test
