@@ -56,8 +56,4 @@ final class FlowQueue {
         }
         return id;
     }
-
-    int size() {
-        return ids.size();
-    }
 }

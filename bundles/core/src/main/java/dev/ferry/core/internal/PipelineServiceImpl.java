@@ -41,7 +41,7 @@ public final class PipelineServiceImpl implements PipelineService {
     public StreamResult<Void> validate(DataFlowStartMessage message) {
         DataSourceFactory source = sources.get(message.source().type());
         if (source == null) {
-            return StreamResult.badRequest(missing("source", message.source(), sources.types()));
+            return StreamResult.badRequest(FlowValidator.missingType("source", message.source().type(), sources.types()));
         }
         DataAddress destination = message.destination();
         if (destination == null) {
@@ -49,7 +49,7 @@ public final class PipelineServiceImpl implements PipelineService {
         }
         DataSinkFactory sink = sinks.get(destination.type());
         if (sink == null) {
-            return StreamResult.badRequest(missing("destination", destination, sinks.types()));
+            return StreamResult.badRequest(FlowValidator.missingType("destination", destination.type(), sinks.types()));
         }
         return source.validateRequest(message).compose(ok -> sink.validateRequest(message));
     }
@@ -127,10 +127,6 @@ public final class PipelineServiceImpl implements PipelineService {
     @Override
     public Set<String> destinationTypes() {
         return sinks.types();
-    }
-
-    private static String missing(String field, DataAddress address, Set<String> available) {
-        return FlowValidator.missingType(field, address.type(), available);
     }
 
     private static CompletableFuture<StreamResult<Object>> failed(String message) {
